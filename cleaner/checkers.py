@@ -1,0 +1,24 @@
+"""The Checker protocol: anything that turns a Document into Findings.
+
+Checkers know nothing of each other; the pipeline runs them and merges what
+they find.  A new checker is a new module plus one entry where the pipeline
+assembles its checkers, not an edit to the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from cleaner.document import Document
+from cleaner.findings import Finding
+
+
+class Checker(Protocol):
+    """Turns a Document into Findings; must not print, filter or sort."""
+
+    name: str
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        """Every finding of this checker in ``doc``."""
+        ...

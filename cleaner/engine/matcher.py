@@ -1,0 +1,248 @@
+"""Run compiled rules over a Document: one automaton pass, context checks, overlap resolution."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from cleaner.document import Document
+from cleaner.engine.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules, PhraseHit
+from cleaner.engine.model import Conditions, Rule, Term
+from cleaner.engine.template import match_case, render
+from cleaner.findings import Finding
+from cleaner.spans import Span
+from cleaner.tokens import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A raw match before context checks: rule, span, token range and element spans."""
+
+    rule_index: int
+    span: Span
+    first_token: int
+    last_token: int
+    groups: tuple[Span | None, ...]
+    """Span matched by element/group 1..N (index 0 is element 1)."""
+
+
+class _TokenIndex:
+    """The document's tokens with the lookups matching needs."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.tokens: Sequence[Token] = doc.tokens
+        self.starts = [t.start for t in self.tokens]
+        self.norms = [t.norm for t in self.tokens]
+
+    def stream(self) -> tuple[str, dict[int, int]]:
+        """Normalized tokens joined by separators, and a map from key-end position to token index."""
+        parts: list[str] = [SEPARATOR]
+        ends: dict[int, int] = {}
+        pos = 1
+        para_ends = {p.end for p in self.doc.paragraphs}
+        for i, tok in enumerate(self.tokens):
+            parts.append(tok.norm)
+            pos += len(tok.norm)
+            ends[pos] = i
+            parts.append(SEPARATOR)
+            pos += 1
+            if tok.end in para_ends:
+                parts.append(PARAGRAPH_MARK + SEPARATOR)
+                pos += len(PARAGRAPH_MARK) + 1
+        return "".join(parts), ends
+
+    def token_range(self, span: Span) -> tuple[int, int]:
+        """Indices of the first and last token inside ``span`` (last < first when none)."""
+        first = bisect.bisect_left(self.starts, span.start)
+        last = bisect.bisect_left(self.starts, span.end) - 1
+        return first, last
+
+
+class RuleChecker:
+    """The rule-file checker: yields one Finding per surviving match."""
+
+    name = "rules"
+
+    def __init__(self, compiled: CompiledRules, disabled: frozenset[str] = frozenset()) -> None:
+        self.compiled = compiled
+        self.disabled = disabled
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        index = _TokenIndex(doc)
+        candidates = [c for c in self._candidates(doc, index) if self._accepts(doc, index, c)]
+        for cand in _resolve_overlaps(candidates, self.compiled.rules):
+            yield self._finding(doc, cand)
+
+    # -- candidates ------------------------------------------------------
+
+    def _candidates(self, doc: Document, index: _TokenIndex) -> Iterator[Candidate]:
+        rules = self.compiled.rules
+        if len(self.compiled.automaton) and index.tokens:
+            stream, ends = index.stream()
+            for end_pos, hits in self.compiled.automaton.iter(stream):
+                last = ends.get(end_pos)
+                if last is None:
+                    continue
+                for hit in hits:
+                    if rules[hit.rule_index].id not in self.disabled:
+                        yield _phrase_candidate(hit, last, index, len(rules[hit.rule_index].pattern.elements))  # type: ignore[union-attr]
+        for rule_index in self.compiled.regex_rules:
+            rule = rules[rule_index]
+            if rule.id in self.disabled or rule.regex is None:
+                continue
+            for para in doc.paragraphs:
+                chunk = doc.check_text[para.start : para.end]
+                for m in rule.regex.finditer(chunk):
+                    if m.end() == m.start():
+                        continue
+                    span = Span(para.start + m.start(), para.start + m.end())
+                    groups = tuple(
+                        Span(para.start + m.start(g), para.start + m.end(g)) if m.start(g) >= 0 else None
+                        for g in range(1, rule.regex.groups + 1)
+                    )
+                    first, last = index.token_range(span)
+                    yield Candidate(rule_index, span, first, last, groups)
+
+    # -- context ---------------------------------------------------------
+
+    def _accepts(self, doc: Document, index: _TokenIndex, cand: Candidate) -> bool:
+        rule = self.compiled.rules[cand.rule_index]
+        for kind in rule.skip:
+            if doc.in_region(kind, cand.span):
+                return False
+        for kind in rule.only:
+            if not doc.in_region(kind, cand.span):
+                return False
+        return rule.when.empty or _conditions_hold(rule.when, doc, index, cand)
+
+    # -- findings --------------------------------------------------------
+
+    def _finding(self, doc: Document, cand: Candidate) -> Finding:
+        rule = self.compiled.rules[cand.rule_index]
+        original = doc.text[cand.span.start : cand.span.end]
+
+        def group(n: int) -> str:
+            if n == 0:
+                return original
+            g = cand.groups[n - 1] if n - 1 < len(cand.groups) else None
+            return doc.text[g.start : g.end] if g else ""
+
+        replacements: list[str] = []
+        for template in rule.replacements:
+            text = match_case(render(template, group), original)
+            if text != original and text not in replacements:
+                replacements.append(text)
+        return Finding(
+            span=cand.span,
+            text=original,
+            rule_id=rule.id,
+            engine="rules",
+            category=rule.category,
+            severity=rule.severity,
+            confidence=rule.confidence,
+            message=rule.message,
+            replacements=tuple(replacements),
+        )
+
+
+def _phrase_candidate(hit: PhraseHit, last: int, index: _TokenIndex, n_elements: int) -> Candidate:
+    first = last - len(hit.owners) + 1
+    tokens = index.tokens
+    groups: list[Span | None] = [None] * n_elements
+    for offset, owner in enumerate(hit.owners):
+        tok = tokens[first + offset]
+        g = groups[owner]
+        groups[owner] = Span(g.start if g else tok.start, tok.end)
+    return Candidate(hit.rule_index, Span(tokens[first].start, tokens[last].end), first, last, tuple(groups))
+
+
+def _conditions_hold(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate) -> bool:
+    if when.near or when.not_near:
+        lo, hi = _window(when, doc, index, cand)
+        before = index.norms[lo : cand.first_token]
+        after = index.norms[cand.last_token + 1 : hi]
+        text_lo = index.tokens[lo].start if lo < cand.first_token else cand.span.start
+        text_hi = index.tokens[hi - 1].end if hi - 1 > cand.last_token else cand.span.end
+        window_text = doc.check_text[text_lo : cand.span.start] + " \u2026 " + doc.check_text[cand.span.end : text_hi]
+        if when.near and not any(_term_in(t, before, after, window_text) for t in when.near):
+            return False
+        if any(_term_in(t, before, after, window_text) for t in when.not_near):
+            return False
+    if when.followed_by or when.not_followed_by:
+        following = doc.check_text[cand.span.end : cand.span.end + 200].lstrip()
+        nxt = index.norms[cand.last_token + 1 : cand.last_token + 9]
+        if when.followed_by and not any(_term_starts(t, nxt, following) for t in when.followed_by):
+            return False
+        if any(_term_starts(t, nxt, following) for t in when.not_followed_by):
+            return False
+    if when.preceded_by or when.not_preceded_by:
+        preceding = doc.check_text[max(0, cand.span.start - 200) : cand.span.start].rstrip()
+        prev = index.norms[max(0, cand.first_token - 8) : cand.first_token]
+        if when.preceded_by and not any(_term_ends(t, prev, preceding) for t in when.preceded_by):
+            return False
+        if any(_term_ends(t, prev, preceding) for t in when.not_preceded_by):
+            return False
+    return True
+
+
+def _window(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate) -> tuple[int, int]:
+    if when.window is not None:
+        return max(0, cand.first_token - when.window), min(len(index.tokens), cand.last_token + 1 + when.window)
+    sentence = doc.sentence_at(cand.span.start)
+    end_sentence = doc.sentence_at(max(cand.span.end - 1, cand.span.start))
+    lo, _ = index.token_range(Span(sentence.start, sentence.end))
+    _, hi = index.token_range(Span(end_sentence.start, end_sentence.end))
+    return min(lo, cand.first_token), max(hi + 1, cand.last_token + 1)
+
+
+def _term_in(term: Term, before: Sequence[str], after: Sequence[str], text: str) -> bool:
+    if term.regex is not None:
+        return term.regex.search(text) is not None
+    return _contains(before, term.sequences) or _contains(after, term.sequences)
+
+
+def _contains(norms: Sequence[str], sequences: frozenset[tuple[str, ...]]) -> bool:
+    lengths = {len(s) for s in sequences}
+    for n in lengths:
+        for i in range(len(norms) - n + 1):
+            if tuple(norms[i : i + n]) in sequences:
+                return True
+    return False
+
+
+def _term_starts(term: Term, nxt: Sequence[str], text: str) -> bool:
+    if term.regex is not None:
+        return term.regex.match(text) is not None
+    return any(tuple(nxt[: len(s)]) == s for s in term.sequences)
+
+
+def _term_ends(term: Term, prev: Sequence[str], text: str) -> bool:
+    if term.regex is not None:
+        return term.regex.search(text) is not None
+    return any(len(s) <= len(prev) and tuple(prev[len(prev) - len(s) :]) == s for s in term.sequences)
+
+
+def _resolve_overlaps(candidates: list[Candidate], rules: Sequence[Rule]) -> list[Candidate]:
+    """Longest match wins; then the more specific pattern; then confidence; then file order."""
+    ranked = sorted(
+        candidates,
+        key=lambda c: (
+            -len(c.span),
+            -rules[c.rule_index].specificity,
+            -rules[c.rule_index].confidence,
+            c.rule_index,
+            c.span.start,
+        ),
+    )
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in ranked:
+        i = bisect.bisect_left(taken, (cand.span.start, cand.span.start))
+        clash = (i > 0 and taken[i - 1][1] > cand.span.start) or (i < len(taken) and taken[i][0] < cand.span.end)
+        if clash:
+            continue
+        bisect.insort(taken, (cand.span.start, cand.span.end))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: (c.span.start, c.span.end))

@@ -1,0 +1,103 @@
+"""What a rule is, once loaded and validated (the YAML shape is in docs/rules.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from cleaner.engine.pattern import Pattern
+from cleaner.findings import Severity
+
+CATEGORIES = frozenset(
+    {
+        "mistranslation",
+        "calque",
+        "false-friend",
+        "terminology",
+        "title",
+        "institution",
+        "idiom",
+        "grammar",
+        "agreement",
+        "number-format",
+        "punctuation",
+        "name",
+        "style",
+        "mt-artifact",
+    }
+)
+SCOPES = frozenset({"quote", "headline"})
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A context word or phrase (compiled like a pattern) or a ``re:`` regular expression."""
+
+    source: str
+    sequences: frozenset[tuple[str, ...]] = frozenset()
+    regex: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conditions:
+    """Context a match needs (or must not have) to count."""
+
+    near: tuple[Term, ...] = ()
+    not_near: tuple[Term, ...] = ()
+    window: int | None = None
+    """Tokens on each side to search; None means the whole sentence."""
+    followed_by: tuple[Term, ...] = ()
+    not_followed_by: tuple[Term, ...] = ()
+    preceded_by: tuple[Term, ...] = ()
+    not_preceded_by: tuple[Term, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.near
+            or self.not_near
+            or self.followed_by
+            or self.not_followed_by
+            or self.preceded_by
+            or self.not_preceded_by
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A sentence the rule must flag (``bad``, fixed to ``good``) or leave alone (``ok``)."""
+
+    line: int
+    bad: str | None = None
+    good: str | None = None
+    ok: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One validated rule; ``pattern`` or ``regex`` says what it matches."""
+
+    id: str
+    path: str
+    line: int
+    message: str
+    category: str
+    severity: Severity
+    confidence: float
+    replacements: tuple[str, ...]
+    pattern: Pattern | None = None
+    regex: re.Pattern[str] | None = None
+    when: Conditions = field(default_factory=Conditions)
+    skip: frozenset[str] = frozenset()
+    only: frozenset[str] = frozenset()
+    pivots: tuple[str, ...] = ()
+    examples: tuple[Example, ...] = ()
+    case_sensitive: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return self.pattern.specificity if self.pattern else 3
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"

@@ -1,0 +1,56 @@
+"""Replacement templates and case preservation.
+
+In a replacement, ``{N}`` is the text the pattern's N-th element matched
+(``{0}`` the whole match), and ``{word:N}`` is ``word`` inflected like the
+N-th element's match ("{reach:1} {2}" turns "concluded a deal" into
+"reached a deal").  Regular-expression rules number their groups the same way.
+The result takes the capitalization of the original: "Pricing talks" →
+"Trade talks", "PRICING TALKS" → "TRADE TALKS".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from cleaner.engine.inflection import inflect_like
+
+_REF_RE = re.compile(r"\{(?:([^{}:]+):)?(\d+)\}")
+
+
+class TemplateError(ValueError):
+    """A replacement that refers to an element the pattern does not have."""
+
+
+def template_refs(template: str) -> list[int]:
+    """Element numbers a template refers to."""
+    return [int(m.group(2)) for m in _REF_RE.finditer(template)]
+
+
+def render(template: str, group: Callable[[int], str]) -> str:
+    """Fill ``template``; ``group(n)`` returns what element ``n`` matched ('' if nothing)."""
+
+    def fill(m: re.Match[str]) -> str:
+        word, n = m.group(1), int(m.group(2))
+        matched = group(n)
+        if word is None:
+            return matched
+        head, _, tail = word.partition(" ")
+        last = matched.split()[-1] if matched.split() else matched
+        first = matched.split()[0] if matched.split() else matched
+        surface = first if len(matched.split()) > 1 and tail else last
+        inflected = inflect_like(head, surface)
+        return f"{inflected} {tail}" if tail else inflected
+
+    out = _REF_RE.sub(fill, template)
+    return re.sub(r"  +", " ", out).strip() if out.strip() else out
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give ``replacement`` the capitalization pattern of ``original``."""
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters) and len(original.split()) > 1:
+        return replacement.upper()
+    if original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
