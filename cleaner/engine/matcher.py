@@ -97,7 +97,8 @@ class RuleChecker:
                 for m in rule.regex.finditer(chunk):
                     if m.end() == m.start():
                         continue
-                    span = Span(para.start + m.start(), para.start + m.end())
+                    flag = "flag" if "flag" in rule.regex.groupindex and m.start("flag") >= 0 else 0
+                    span = Span(para.start + m.start(flag), para.start + m.end(flag))
                     groups = tuple(
                         Span(para.start + m.start(g), para.start + m.end(g)) if m.start(g) >= 0 else None
                         for g in range(1, rule.regex.groups + 1)

@@ -1,0 +1,72 @@
+"""``cleaner lint``: report findings; exit 1 when any reaches ``--fail-on``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from cleaner.commands.common import analyze_paths, build_pipeline
+from cleaner.errors import CleanerError, ExitCode, InputError
+from cleaner.pipeline import ArticleResult
+from cleaner.progress import progress
+from cleaner.report.jsonout import render_json
+from cleaner.report.text import render_text
+from cleaner.settings import Settings
+from cleaner.sources import collect
+
+Renderer = Callable[[Sequence[ArticleResult], Sequence[InputError], bool], str]
+
+
+def _text(results: Sequence[ArticleResult], errors: Sequence[InputError], colour: bool) -> str:
+    return render_text(results, errors, colour)
+
+
+def _json(results: Sequence[ArticleResult], errors: Sequence[InputError], colour: bool) -> str:
+    return render_json(results, errors)
+
+
+RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json}
+
+
+def run_lint(
+    paths: Sequence[str],
+    settings: Settings,
+    fmt: str,
+    out: Callable[[str], None],
+    err: Callable[[str], None],
+    colour: bool = False,
+) -> ExitCode:
+    """Lint every article, print one rendering of the whole run, return the exit code."""
+    results, errors = analyze_all(paths, settings, err)
+    out(RENDERERS[fmt](results, errors, colour))
+    return exit_code(results, errors, settings, after_fix=False)
+
+
+def analyze_all(
+    paths: Sequence[str], settings: Settings, err: Callable[[str], None]
+) -> tuple[list[ArticleResult], list[InputError]]:
+    """Run the pipeline over every path; input errors are printed as they happen."""
+    pipeline = build_pipeline(settings, err)
+    targets = list(collect(paths))
+    results: list[ArticleResult] = []
+    errors: list[InputError] = []
+
+    def report(exc: CleanerError) -> None:
+        err(f"error: {exc}")
+
+    for item in progress(analyze_paths(targets, pipeline, report), len(targets), "checking"):
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            results.append(item)
+    return results, errors
+
+
+def exit_code(
+    results: Sequence[ArticleResult], errors: Sequence[InputError], settings: Settings, after_fix: bool
+) -> ExitCode:
+    """2 if any input failed, else 1 if a finding reaches ``fail_on``, else 0."""
+    if errors:
+        return ExitCode.ERROR
+    if any(r.failing(settings.fail_on, after_fix) for r in results):
+        return ExitCode.FINDINGS
+    return ExitCode.OK

@@ -1,0 +1,1 @@
+"""Renderers: pure functions of finished ArticleResults; they never compute findings or scores."""

@@ -1,0 +1,106 @@
+"""Finding and reading articles: paths in, decoded text (or a one-line error) out.
+
+Reading never half-succeeds: a file is either fully decoded as UTF-8 text or
+reported with the reason (missing, binary, invalid UTF-8 at byte N, empty),
+and the rest of the batch goes on.  The newline style and a BOM are recorded so
+that ``fix`` can write the file back exactly as it found it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleaner.errors import InputError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+STDIN = "-"
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article's text as read, with what is needed to write it back unchanged."""
+
+    path: str
+    text: str
+    newline: str = "\n"
+    bom: bool = False
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == "<stdin>"
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.path).suffix.lower()
+
+
+def collect(paths: Iterable[str]) -> Iterator[str | InputError]:
+    """Article paths under the given files and folders (folders: .txt/.md/.html, recursively)."""
+    for raw in paths:
+        if raw == STDIN:
+            yield STDIN
+            continue
+        path = Path(raw)
+        if not path.exists():
+            yield InputError(raw, "no such file or folder")
+        elif path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not _hidden(p, path)
+            )
+            if not found:
+                yield InputError(raw, f"folder has no article files ({', '.join(ARTICLE_SUFFIXES)})")
+            yield from (str(p) for p in found)
+        else:
+            yield raw
+
+
+def _hidden(p: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in p.relative_to(root).parts)
+
+
+def read_source(path: str) -> Source:
+    """Read and decode one article; raise InputError saying exactly what is wrong."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read()
+        shown = "<stdin>"
+    else:
+        shown = path
+        try:
+            data = Path(path).read_bytes()
+        except IsADirectoryError:
+            raise InputError(path, "is a folder, not a file") from None
+        except OSError as exc:
+            raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+    return decode(shown, data)
+
+
+def decode(path: str, data: bytes) -> Source:
+    """Decode bytes as UTF-8 text, refusing binary data with a precise message."""
+    if not data.strip():
+        raise InputError(path, "empty file" if not data else "file contains only whitespace")
+    nul = data.find(b"\0", 0, 8192)
+    if nul >= 0:
+        raise InputError(path, f"binary file (NUL byte at offset {nul})")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"invalid UTF-8 at byte offset {exc.start} (byte 0x{data[exc.start]:02x})") from None
+    bom = text.startswith(_BOM)
+    if bom:
+        text = text[1:]
+    return Source(path, text, newline=_newline_style(text), bom=bom)
+
+
+def _newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if crlf > lf and crlf >= cr:
+        return "\r\n"
+    if cr > lf:
+        return "\r"
+    return "\n"
