@@ -1,0 +1,40 @@
+# Two entry points for a fresh machine (see README): `make report` and `make test`.
+# Everything else is a step they depend on.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup report test lint-sample languagetool chromium check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP) languagetool
+
+languagetool: $(STAMP)
+	$(BIN)/cleaner languagetool install
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+
+## The main job: lint the sample articles and write one HTML+JSON report per article plus an index.
+report: setup
+	$(BIN)/cleaner lint seeds/ || true
+	$(BIN)/cleaner report seeds/ --out reports/
+
+## The whole test suite, LanguageTool and the browser included.
+test: setup chromium
+	$(BIN)/ruff check cleaner tests scripts
+	$(BIN)/mypy cleaner
+	$(BIN)/cleaner rules test
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) reports/*.html reports/*.json

@@ -1,0 +1,39 @@
+"""Readability works offline: textstat must never ask NLTK to download cmudict."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.findings import Finding, Severity
+from cleaner.metrics import garble_score, readability
+from cleaner.spans import Span
+
+
+def test_readability_never_downloads(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nltk
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("nltk.download was called")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    r = readability("The cat sat on the mat. It was a sunny day, and everyone was happy.")
+    assert r.flesch_reading_ease > 60
+    assert 0 < r.flesch_kincaid_grade < 8
+    assert r.gunning_fog > 0
+
+
+def test_longer_words_read_harder() -> None:
+    easy = readability("The dog ran. The cat sat. We ate.")
+    hard = readability("Institutional considerations necessitate comprehensive multilateral deliberations.")
+    assert hard.flesch_reading_ease < easy.flesch_reading_ease
+
+
+def test_empty_text() -> None:
+    assert readability("  ").flesch_reading_ease == 0.0
+
+
+def test_garble_score_weights_severity_per_100_words() -> None:
+    f = Finding(Span(0, 1), "x", "R", "rules", "c", Severity.MAJOR, 1.0, "m")
+    g = Finding(Span(0, 1), "x", "R", "rules", "c", Severity.MINOR, 1.0, "m")
+    assert garble_score([f, g], 200) == 3.0
+    assert garble_score([], 0) == 0.0
