@@ -26,9 +26,59 @@ class Region:
 
 
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen sen rep gov lt col capt sgt st jr sr inc corp ltd co vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos fig al approx dept est u.s
-    u.k u.n e.u a.m p.m e.g i.e mt ft""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "fig",
+        "al",
+        "approx",
+        "dept",
+        "est",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "mt",
+        "ft",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[\w])")
 _PARAGRAPH_BREAK = re.compile(r"\n")

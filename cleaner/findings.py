@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 
 from cleaner.spans import Span
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is; ordered major > minor > info."""
 
     MAJOR = "major"
@@ -132,5 +132,5 @@ def _absorb(keep: Finding, other: Finding) -> Finding:
         replacements=keep.replacements + extra if not keep.replacements else keep.replacements,
         severity=keep.severity if keep.severity.at_least(other.severity) else other.severity,
         confidence=max(keep.confidence, other.confidence),
-        also=keep.also + (f"{other.engine}:{other.rule_id}",) + other.also,
+        also=(*keep.also, f"{other.engine}:{other.rule_id}", *other.also),
     )

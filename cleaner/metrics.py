@@ -42,7 +42,7 @@ def _install_offline_cmudict() -> None:
     def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
         return data if lang.split("_")[0].split("-")[0] == "en" else None
 
-    _count_syllables.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+    _count_syllables.get_cmudict = get_cmudict
 
 
 def readability(text: str) -> Readability:

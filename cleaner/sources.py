@@ -49,7 +49,9 @@ def collect(paths: Iterable[str]) -> Iterator[str | InputError]:
             yield InputError(raw, "no such file or folder")
         elif path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not _hidden(p, path)
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not _hidden(p, path)
             )
             if not found:
                 yield InputError(raw, f"folder has no article files ({', '.join(ARTICLE_SUFFIXES)})")

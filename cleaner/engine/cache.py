@@ -47,7 +47,7 @@ def cached_compile(folder: Path, files: Sequence[Path], build: Callable[[], Comp
     try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
+        Path(tmp).replace(entry)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
     for old in folder.glob("rules-*.pickle"):

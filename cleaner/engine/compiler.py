@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from cleaner.engine.literals import required_literals
 from cleaner.engine.loader import RuleSet
 from cleaner.engine.model import Rule
 
@@ -36,6 +37,8 @@ class CompiledRules:
     rules: tuple[Rule, ...]
     automaton: ahocorasick.Automaton
     regex_rules: tuple[int, ...]
+    regex_literals: tuple[tuple[str, ...] | None, ...] = ()
+    """For each regex rule, lower-case strings one of which every match contains (None: unknown)."""
 
     @property
     def size(self) -> int:
@@ -62,4 +65,5 @@ def compile_rules(ruleset: RuleSet) -> CompiledRules:
         automaton.add_word(key, tuple(hits))
     if table:
         automaton.make_automaton()
-    return CompiledRules(ruleset.rules, automaton, tuple(regex_rules))
+    literals = tuple(required_literals(ruleset.rules[i].regex) for i in regex_rules)  # type: ignore[arg-type]
+    return CompiledRules(ruleset.rules, automaton, tuple(regex_rules), literals)

@@ -122,13 +122,13 @@ def _rule_label(doc: Any, where: Sequence[str | int]) -> str:
 def _describe(err: jsonschema.ValidationError) -> str:
     if err.validator == "additionalProperties":
         extra = re.findall(r"'([^']+)'", err.message.split("(")[-1])
-        return f"unknown key {', '.join(repr(e) for e in extra)}" if extra else err.message
+        return f"unknown key {', '.join(repr(e) for e in extra)}" if extra else str(err.message)
     if err.validator == "oneOf" and err.schema.get("oneOf") and "required" in str(err.schema["oneOf"][0]):
         keys = [next(iter(o["required"])) for o in err.schema["oneOf"]]
         return f"needs exactly one of {', '.join(keys)}"
     if err.validator == "required":
-        return err.message.replace("is a required property", "is missing")
-    return err.message
+        return str(err.message).replace("is a required property", "is missing")
+    return str(err.message)
 
 
 def _collect_classes(docs: list[tuple[Path, Any]], errors: list[RuleFileError]) -> dict[str, list[str]]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cleaner.document import Document
 from cleaner.engine.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules, PhraseHit
+from cleaner.engine.literals import NON_ASCII
 from cleaner.engine.model import Conditions, Rule, Term
 from cleaner.engine.template import match_case, render
 from cleaner.findings import Finding
@@ -87,24 +89,19 @@ class RuleChecker:
                     continue
                 for hit in hits:
                     if rules[hit.rule_index].id not in self.disabled:
-                        yield _phrase_candidate(hit, last, index, len(rules[hit.rule_index].pattern.elements))  # type: ignore[union-attr]
-        for rule_index in self.compiled.regex_rules:
+                        pattern = rules[hit.rule_index].pattern
+                        assert pattern is not None
+                        yield _phrase_candidate(hit, last, index, len(pattern.elements))
+        paragraphs = doc.paragraphs
+        locate = _LiteralLocator(doc.check_text, paragraphs)
+        for rule_index, literals in zip(self.compiled.regex_rules, self.compiled.regex_literals, strict=True):
             rule = rules[rule_index]
             if rule.id in self.disabled or rule.regex is None:
                 continue
-            for para in doc.paragraphs:
-                chunk = doc.check_text[para.start : para.end]
-                for m in rule.regex.finditer(chunk):
-                    if m.end() == m.start():
-                        continue
-                    flag = "flag" if "flag" in rule.regex.groupindex and m.start("flag") >= 0 else 0
-                    span = Span(para.start + m.start(flag), para.start + m.end(flag))
-                    groups = tuple(
-                        Span(para.start + m.start(g), para.start + m.end(g)) if m.start(g) >= 0 else None
-                        for g in range(1, rule.regex.groups + 1)
-                    )
-                    first, last = index.token_range(span)
-                    yield Candidate(rule_index, span, first, last, groups)
+            for i in locate.paragraphs_with(literals):
+                para = paragraphs[i]
+                for m in rule.regex.finditer(doc.check_text, para.start, para.end):
+                    yield from _regex_candidate(rule_index, m, index)
 
     # -- context ---------------------------------------------------------
 
@@ -146,6 +143,56 @@ class RuleChecker:
             message=rule.message,
             replacements=tuple(replacements),
         )
+
+
+class _LiteralLocator:
+    """Which paragraphs contain a regex rule's required literals (one lower-cased copy of the text)."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Span]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.starts = [p.start for p in paragraphs]
+        self._lowered: str | None = None
+        self._cache: dict[str, set[int]] = {}
+
+    def paragraphs_with(self, literals: tuple[str, ...] | None) -> list[int]:
+        if literals is None:
+            return list(range(len(self.paragraphs)))
+        found: set[int] = set()
+        for lit in literals:
+            found |= self._locate(lit)
+        return sorted(found)
+
+    def _locate(self, literal: str) -> set[int]:
+        if literal not in self._cache:
+            if literal == NON_ASCII:
+                hits = {i for i, p in enumerate(self.paragraphs) if not self.text[p.start : p.end].isascii()}
+            else:
+                if self._lowered is None:
+                    lowered = self.text.lower()
+                    self._lowered = lowered if len(lowered) == len(self.text) else self.text
+                hits = set()
+                pos = self._lowered.find(literal)
+                while pos >= 0:
+                    i = bisect.bisect_right(self.starts, pos) - 1
+                    if i >= 0:
+                        hits.add(i)
+                        nxt = self.paragraphs[i].end
+                    else:
+                        nxt = pos + 1
+                    pos = self._lowered.find(literal, max(nxt, pos + 1))
+            self._cache[literal] = hits
+        return self._cache[literal]
+
+
+def _regex_candidate(rule_index: int, m: re.Match[str], index: _TokenIndex) -> Iterator[Candidate]:
+    if m.end() == m.start():
+        return
+    flag = "flag" if "flag" in m.re.groupindex and m.start("flag") >= 0 else 0
+    span = Span(m.start(flag), m.end(flag))
+    groups = tuple(Span(m.start(g), m.end(g)) if m.start(g) >= 0 else None for g in range(1, m.re.groups + 1))
+    first, last = index.token_range(span)
+    yield Candidate(rule_index, span, first, last, groups)
 
 
 def _phrase_candidate(hit: PhraseHit, last: int, index: _TokenIndex, n_elements: int) -> Candidate:

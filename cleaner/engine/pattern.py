@@ -153,10 +153,7 @@ def _atoms(chunk: str, classes: Mapping[str, Sequence[str]], source: str) -> lis
     word = chunk[1:] if exact else chunk
     out: list[Element] = []
     for tok in tokenize(word):
-        if tok.kind is Kind.WORD and not exact:
-            choice = frozenset(inflections(tok.norm))
-        else:
-            choice = frozenset({tok.norm})
+        choice = inflections(tok.norm) if tok.kind is Kind.WORD and not exact else frozenset({tok.norm})
         out.append(Element(((choice,),), 2))
     if not out:
         raise PatternError(f"nothing to match in {chunk!r}")

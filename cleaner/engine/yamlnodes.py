@@ -61,9 +61,7 @@ def _build(node: yaml.Node) -> Any:
             seq.append(_build(item))
             seq.item_lines.append(item.start_mark.line + 1)
         return seq
-    return yaml.SafeLoader(  # type: ignore[no-untyped-call]
-        ""
-    ).construct_object(node, deep=True)
+    return yaml.SafeLoader("").construct_object(node, deep=True)
 
 
 class DuplicateKeyError(ValueError):

@@ -1,0 +1,135 @@
+"""Rules-only throughput benchmark (issue: rule engine). Prints a Markdown table.
+
+    python scripts/bench_rules.py [--mb 1] [--synthetic 10000] [--no-proselint]
+
+Rows: the real built-in rule set; the same set inflated with N synthetic rules (the
+automaton's cost must not grow with the rule count); proselint on the same file.
+Each configuration runs in its own process so peak memory (ru_maxrss) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_9274cd7fb5159084.txt"
+
+
+def make_corpus(path: Path, megabytes: float) -> int:
+    """The sample article repeated to the given size; returns its word count."""
+    text = SEED.read_text("utf-8").strip() + "\n\n"
+    target = int(megabytes * 1024 * 1024)
+    body = text * (target // len(text) + 1)
+    body = body[:target].rsplit("\n", 1)[0] + "\n"
+    path.write_text(body, encoding="utf-8")
+    return len(body.split())
+
+
+def make_synthetic_rules(folder: Path, n: int) -> None:
+    """N distinct phrase rules over invented words (they compile and never fire on news)."""
+    lines = ["domain: synthetic", "rules:"]
+    for i in range(n):
+        a, b = f"zq{i:05d}x", f"wv{i:05d}y"
+        lines.append(
+            textwrap.dedent(
+                f"""\
+                  - id: SYN_{i:05d}
+                    match: "{a} {{{b}|{b}s}}"
+                    replace: "{b}"
+                    message: "synthetic"
+                    category: style
+                    severity: info
+                    confidence: 0.5
+                    examples:
+                      - bad: "The {a} {b} here."
+                        good: "The {b} here."
+                """
+            ).rstrip()
+        )
+    (folder / "synthetic.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def run_cleaner(corpus: Path, extra: Path | None) -> dict[str, float]:
+    """Compile (timed separately) and check the corpus once in this process."""
+    from cleaner.document import Document
+    from cleaner.engine.compiler import compile_rules
+    from cleaner.engine.loader import load_rules
+    from cleaner.engine.matcher import RuleChecker
+    from cleaner.paths import builtin_rules_dir
+
+    t0 = time.perf_counter()
+    compiled = compile_rules(load_rules([builtin_rules_dir()] + ([extra] if extra else [])))
+    compile_s = time.perf_counter() - t0
+    checker = RuleChecker(compiled)
+    text = corpus.read_text("utf-8")
+    best = float("inf")
+    findings = 0
+    for _ in range(3):
+        t0 = time.perf_counter()
+        findings = len(list(checker.check(Document.from_text(text))))
+        best = min(best, time.perf_counter() - t0)
+    return {"rules": compiled.size, "compile_s": compile_s, "check_s": best, "findings": findings}
+
+
+def child(args: argparse.Namespace) -> None:
+    result = run_cleaner(Path(args.corpus), Path(args.extra) if args.extra else None)
+    result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mb", type=float, default=1.0)
+    ap.add_argument("--synthetic", type=int, default=10_000)
+    ap.add_argument("--no-proselint", action="store_true")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", help=argparse.SUPPRESS)
+    ap.add_argument("--extra", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus.txt"
+        words = make_corpus(corpus, args.mb)
+        synth = Path(tmp) / "synthetic"
+        synth.mkdir()
+        make_synthetic_rules(synth, args.synthetic)
+        rows = []
+        for label, extra in (("cleaner rules (built-in set)", None), (f"cleaner + {args.synthetic:,} synthetic rules", synth)):
+            cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus)] + (["--extra", str(extra)] if extra else [])
+            r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
+            rows.append((label, int(r["rules"]), r["compile_s"], r["check_s"], words / r["check_s"], r["rss_mib"], int(r["findings"])))
+        if not args.no_proselint:
+            t0 = time.perf_counter()
+            proc = subprocess.run(
+                [sys.executable, "-m", "proselint", "check", "-o", "json", str(corpus)], capture_output=True, text=True
+            )
+            elapsed = time.perf_counter() - t0
+            rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            try:
+                n = sum(len(v) for v in json.loads(proc.stdout).get("result", {}).values()) if proc.stdout else 0
+            except (json.JSONDecodeError, AttributeError):
+                n = -1
+            rows.append(("proselint 0.16 (its default checks)", 0, 0.0, elapsed, words / elapsed, rss, n))
+    print(f"corpus: sample article repeated to {args.mb:g} MB = {words:,} words\n")
+    print("| configuration | rules | compile s | check s | words/s | peak RSS MiB | findings |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for label, n, comp, check, wps, rss, found in rows:
+        print(f"| {label} | {n:,} | {comp:.2f} | {check:.2f} | {wps:,.0f} | {rss:.0f} | {found:,} |")
+    base, synth_row = rows[0], rows[1]
+    print(f"\nsynthetic / real check time: {synth_row[3] / base[3]:.2f}x")
+    if len(rows) > 2:
+        print(f"cleaner / proselint words/s: {base[4] / rows[2][4]:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
