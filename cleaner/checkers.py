@@ -11,7 +11,12 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from cleaner.document import Document
+from cleaner.errors import CleanerError
 from cleaner.findings import Finding
+
+
+class CheckerUnavailable(CleanerError):
+    """An optional checker (LanguageTool) cannot work right now; the run may go on without it."""
 
 
 class Checker(Protocol):

@@ -11,17 +11,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from cleaner.checkers import Checker
+from cleaner.checkers import Checker, CheckerUnavailable
 from cleaner.document import Document
-from cleaner.errors import CleanerError
 from cleaner.findings import Finding, Severity, merge
-from cleaner.fixes import FixPlan, corrected_text, plan_fixes
+from cleaner.fixes import FixPlan, corrected_text
 from cleaner.formats import load_document
 from cleaner.metrics import Readability, garble_score, readability
 from cleaner.policy import apply_policy
+from cleaner.prose_edits import plan_in_prose
 from cleaner.settings import Settings
 from cleaner.sources import Source
 from cleaner.spans import Span
+from cleaner.suppressions import suppress
 
 CHUNK_CHARS = 1_000_000
 """Plain-text articles longer than this are checked in chunks, so memory stays bounded."""
@@ -29,10 +30,6 @@ READABILITY_CHARS = 200_000
 """Readability is computed on at most this much text (the score is an average anyway)."""
 
 Warn = Callable[[str], None]
-
-
-class OptionalCheckerFailed(CleanerError):
-    """Raised by an optional checker (LanguageTool) that cannot work right now."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +83,8 @@ class Pipeline:
             found = merge(f for checker in list(self.checkers) for f in self._run(checker, part))
             findings.extend(_shifted(f, offset) if offset else f for f in found)
         findings = apply_policy(findings, self.settings)
-        plan = plan_fixes(source.text, findings, self.settings.fix_threshold)
+        findings, suppressed = suppress(document, findings)
+        plan = plan_in_prose(document, findings, self.settings.fix_threshold)
         before = readability(document.prose()[:READABILITY_CHARS])
         after_doc = load_document(replace(source, text=corrected_text(plan)))
         after = readability(after_doc.prose()[:READABILITY_CHARS])
@@ -97,6 +95,7 @@ class Pipeline:
             plan=plan,
             readability_before=before,
             readability_after=after,
+            suppressed=suppressed,
             engines=tuple(c.name for c in self.checkers),
         )
 
@@ -110,7 +109,7 @@ class Pipeline:
     def _run(self, checker: Checker, doc: Document) -> list[Finding]:
         try:
             return list(checker.check(doc))
-        except OptionalCheckerFailed as exc:
+        except CheckerUnavailable as exc:
             if self.settings.languagetool == "required":
                 raise
             self.warn(f"warning: {exc}; continuing without {checker.name}")

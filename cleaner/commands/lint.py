@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from cleaner.commands.common import analyze_paths, build_pipeline
+from cleaner.commands.common import analyze_paths, open_pipeline
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import progress
+from cleaner.report.github import render_github
 from cleaner.report.jsonout import render_json
+from cleaner.report.sarif import render_sarif
 from cleaner.report.text import render_text
 from cleaner.settings import Settings
 from cleaner.sources import collect
@@ -24,7 +26,15 @@ def _json(results: Sequence[ArticleResult], errors: Sequence[InputError], colour
     return render_json(results, errors)
 
 
-RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json}
+def _sarif(results: Sequence[ArticleResult], errors: Sequence[InputError], colour: bool) -> str:
+    return render_sarif(results, errors)
+
+
+def _github(results: Sequence[ArticleResult], errors: Sequence[InputError], colour: bool) -> str:
+    return render_github(results, errors)
+
+
+RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "sarif": _sarif, "github": _github}
 
 
 def run_lint(
@@ -45,7 +55,6 @@ def analyze_all(
     paths: Sequence[str], settings: Settings, err: Callable[[str], None]
 ) -> tuple[list[ArticleResult], list[InputError]]:
     """Run the pipeline over every path; input errors are printed as they happen."""
-    pipeline = build_pipeline(settings, err)
     targets = list(collect(paths))
     results: list[ArticleResult] = []
     errors: list[InputError] = []
@@ -53,11 +62,12 @@ def analyze_all(
     def report(exc: CleanerError) -> None:
         err(f"error: {exc}")
 
-    for item in progress(analyze_paths(targets, pipeline, report), len(targets), "checking"):
-        if isinstance(item, InputError):
-            errors.append(item)
-        else:
-            results.append(item)
+    with open_pipeline(settings, err) as pipeline:
+        for item in progress(analyze_paths(targets, pipeline, report), len(targets), "checking"):
+            if isinstance(item, InputError):
+                errors.append(item)
+            else:
+                results.append(item)
     return results, errors
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from cleaner.document import Document
+from cleaner.document import Document, Region
 from cleaner.engine.matcher import RuleChecker
 from cleaner.engine.model import Example, Rule
 from cleaner.errors import RuleFileError
 from cleaner.findings import Finding
+from cleaner.spans import Span
 
 
 def check_examples(checker: RuleChecker, rules: Iterable[Rule] | None = None) -> list[RuleFileError]:
@@ -30,7 +31,10 @@ def check_examples(checker: RuleChecker, rules: Iterable[Rule] | None = None) ->
 
 
 def _own(checker: RuleChecker, rule: Rule, text: str) -> list[Finding]:
-    return [f for f in checker.check(Document.from_text(text, "<example>")) if f.rule_id == rule.id]
+    # A rule limited to headlines (``only: headline``) is tried on an example that is one.
+    regions = tuple(Region(kind, Span(0, len(text))) for kind in sorted(rule.only))
+    doc = Document(path="<example>", text=text, regions=regions)
+    return [f for f in checker.check(doc) if f.rule_id == rule.id]
 
 
 def example_problem(checker: RuleChecker, rule: Rule, ex: Example) -> str | None:

@@ -155,7 +155,7 @@ def _build_rule(
         errors.append(RuleFileError(path, raw.key_lines.get(key, line), rid, problem))
 
     pattern = regex = None
-    flags = 0 if raw.get("case_sensitive") else re.IGNORECASE
+    flags = re.MULTILINE | (0 if raw.get("case_sensitive") else re.IGNORECASE)
     n_groups = 0
     if "match" in raw:
         try:

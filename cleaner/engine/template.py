@@ -42,8 +42,16 @@ def render(template: str, group: Callable[[int], str]) -> str:
         inflected = inflect_like(head, surface)
         return f"{inflected} {tail}" if tail else inflected
 
-    out = _REF_RE.sub(fill, template)
-    return re.sub(r"  +", " ", out).strip() if out.strip() else out
+    emptied = False
+
+    def fill_tracking(m: re.Match[str]) -> str:
+        nonlocal emptied
+        text = fill(m)
+        emptied = emptied or not text
+        return text
+
+    out = _REF_RE.sub(fill_tracking, template)
+    return re.sub(r"  +", " ", out).strip() if emptied else out
 
 
 def match_case(replacement: str, original: str) -> str:

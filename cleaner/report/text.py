@@ -27,7 +27,7 @@ def render_text(results: Sequence[ArticleResult], errors: Sequence[InputError] =
         for f in result.findings:
             line, col = result.document.line_col(f.start)
             sev = click.style(f.severity.value, fg=_COLOURS[f.severity]) if colour else f.severity.value
-            hint = f" (→ {f.replacements[0]})" if f.replacements else ""
+            hint = f" (→ {f.replacements[0] or 'delete'})" if f.replacements else ""
             message = " ".join(f.message.split())
             lines.append(f"{result.path}:{line}:{col}: {sev} {f.rule_id} {message}{hint}")
             totals[f.severity] += 1
