@@ -7,6 +7,7 @@ are written atomically; an unreadable entry is simply recompiled.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -20,9 +21,19 @@ from cleaner.engine.compiler import CompiledRules
 _FORMAT = 1
 
 
+@functools.cache
+def _code_fingerprint() -> str:
+    """A digest of the code that shapes compiled rules, so a changed engine never reads a stale cache."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for source in sorted([*package.glob("*.py"), package.parent / "tokens.py"]):
+        h.update(source.read_bytes())
+    return h.hexdigest()
+
+
 def cache_key(files: Sequence[Path]) -> str:
-    """A digest of the rule files' contents (and names) plus the code version."""
-    h = hashlib.sha256(f"{__version__}:{_FORMAT}".encode())
+    """A digest of the rule files' contents (and names), the code version and the engine's code."""
+    h = hashlib.sha256(f"{__version__}:{_FORMAT}:{_code_fingerprint()}".encode())
     for path in files:
         h.update(str(path.resolve()).encode())
         h.update(b"\0")

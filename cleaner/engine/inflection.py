@@ -38,6 +38,8 @@ def tag_of(surface: str) -> str | None:
             for tag, forms in lemminflect.getAllInflections(lemma, upos=upos).items():
                 if s in (f.lower() for f in forms):
                     found.add(tag)
+    if "NN" in found:
+        found.discard("NNS")  # lemminflect lists mass-noun singulars ("appeal", "price") as plurals too
     for tag in _TAG_ORDER:
         if tag in found:
             return tag

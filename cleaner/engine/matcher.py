@@ -127,9 +127,10 @@ class RuleChecker:
             g = cand.groups[n - 1] if n - 1 < len(cand.groups) else None
             return doc.text[g.start : g.end] if g else ""
 
+        initial = _opens_sentence(doc, cand.span.start)
         replacements: list[str] = []
         for template in rule.replacements:
-            text = match_case(render(template, group), original)
+            text = match_case(render(template, group), original, initial)
             if text != original and text not in replacements:
                 replacements.append(text)
         return Finding(
@@ -183,6 +184,13 @@ class _LiteralLocator:
                     pos = self._lowered.find(literal, max(nxt, pos + 1))
             self._cache[literal] = hits
         return self._cache[literal]
+
+
+def _opens_sentence(doc: Document, offset: int) -> bool:
+    """True when only quotes, brackets or spaces stand between the sentence start and ``offset``."""
+    sentence = doc.sentence_at(offset)
+    lead = doc.check_text[sentence.start : offset] if sentence.start <= offset else "x"
+    return all(not c.isalnum() for c in lead)
 
 
 def _regex_candidate(rule_index: int, m: re.Match[str], index: _TokenIndex) -> Iterator[Candidate]:

@@ -5,7 +5,7 @@ A pattern is a sequence of *elements*, separated by spaces:
 ``word``         a literal word; also matches its inflections (talk, talks, talked)
 ``=word``        a literal word, exactly (no inflections)
 ``{a|b c|}``     one of several alternatives (each may be several words, or empty)
-``[a b]``        optional words (same as ``{a b|}``)
+``[a b|c]``      optional words (same as ``{a b|c|}``)
 ``$name``        a word class from a rule file's ``classes`` (e.g. ``$nationality``),
                  or ``$num``, any number ("145", "1,200", "3.5")
 
@@ -95,7 +95,8 @@ def parse_pattern(source: str, classes: Mapping[str, Sequence[str]]) -> Pattern:
             alts = [a.strip() for a in chunk[1:-1].split("|")]
             elements.append(_group(alts, classes, source))
         elif chunk.startswith("["):
-            elements.append(_group([chunk[1:-1].strip(), ""], classes, source))
+            alts = [a.strip() for a in chunk[1:-1].split("|")]
+            elements.append(_group([*alts, ""], classes, source))
         else:
             elements.extend(_atoms(chunk, classes, source))
     if all(all(len(a) == 0 for a in e.alternatives) for e in elements):

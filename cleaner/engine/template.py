@@ -1,7 +1,8 @@
 """Replacement templates and case preservation.
 
 In a replacement, ``{N}`` is the text the pattern's N-th element matched
-(``{0}`` the whole match), and ``{word:N}`` is ``word`` inflected like the
+(``{0}`` the whole match), ``{N|lower}`` / ``{N|upper}`` / ``{N|title}`` the same
+with its case changed, and ``{word:N}`` is ``word`` inflected like the
 N-th element's match ("{reach:1} {2}" turns "concluded a deal" into
 "reached a deal").  Regular-expression rules number their groups the same way.
 The result takes the capitalization of the original: "Pricing talks" →
@@ -15,7 +16,8 @@ from collections.abc import Callable
 
 from cleaner.engine.inflection import inflect_like
 
-_REF_RE = re.compile(r"\{(?:([^{}:]+):)?(\d+)\}")
+_REF_RE = re.compile(r"\{(?:([^{}:|]+):)?(\d+)(?:\|(lower|upper|title))?\}")
+_CASE = {"lower": str.lower, "upper": str.upper, "title": str.title}
 
 
 class TemplateError(ValueError):
@@ -31,6 +33,10 @@ def render(template: str, group: Callable[[int], str]) -> str:
     """Fill ``template``; ``group(n)`` returns what element ``n`` matched ('' if nothing)."""
 
     def fill(m: re.Match[str]) -> str:
+        text = inflected(m)
+        return _CASE[m.group(3)](text) if m.group(3) else text
+
+    def inflected(m: re.Match[str]) -> str:
         word, n = m.group(1), int(m.group(2))
         matched = group(n)
         if word is None:
@@ -54,11 +60,16 @@ def render(template: str, group: Callable[[int], str]) -> str:
     return re.sub(r"  +", " ", out).strip() if emptied else out
 
 
-def match_case(replacement: str, original: str) -> str:
-    """Give ``replacement`` the capitalization pattern of ``original``."""
+def match_case(replacement: str, original: str, sentence_initial: bool = True) -> str:
+    """Give ``replacement`` the capitalization pattern of ``original``.
+
+    An all-caps original (a headline) makes the replacement all caps.  A capital
+    first letter is carried over only when the match opens a sentence: mid-sentence
+    it belongs to a proper noun ("Chinese governments" → "the Chinese government").
+    """
     letters = [c for c in original if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters) and len(original.split()) > 1:
         return replacement.upper()
-    if original[:1].isupper() and replacement[:1].islower():
+    if sentence_initial and original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

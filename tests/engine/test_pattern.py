@@ -29,6 +29,10 @@ def test_alternatives_optional_and_classes() -> None:
     assert ("the", "big", "trade", "agreement", "south", "korean") in seqs
 
 
+def test_optional_alternatives() -> None:
+    assert sequences("=a [=big|=small] =deal") == {("a", "deal"), ("a", "big", "deal"), ("a", "small", "deal")}
+
+
 def test_number_slot_and_punctuation_tokens() -> None:
     assert (NUMBER_NORM, "%", "=prices".lstrip("=")) in sequences("$num% =prices")
 
