@@ -244,6 +244,7 @@ def compile_term(source: str, classes: dict[str, list[str]]) -> Term | str:
             return f"bad regular expression {source!r}: {exc}"
     try:
         pattern = parse_pattern(source, classes)
-        return Term(source, sequences=frozenset(seq for seq, _ in pattern.expand()))
+        sequences = frozenset(seq for seq, _ in pattern.expand())
+        return Term(source, sequences=sequences, lengths=tuple(sorted({len(s) for s in sequences})))
     except PatternError as exc:
         return f"bad term {source!r}: {exc}"

@@ -256,14 +256,13 @@ def _window(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate
 def _term_in(term: Term, before: Sequence[str], after: Sequence[str], text: str) -> bool:
     if term.regex is not None:
         return term.regex.search(text) is not None
-    return _contains(before, term.sequences) or _contains(after, term.sequences)
+    return _contains(before, term) or _contains(after, term)
 
 
-def _contains(norms: Sequence[str], sequences: frozenset[tuple[str, ...]]) -> bool:
-    lengths = {len(s) for s in sequences}
-    for n in lengths:
+def _contains(norms: Sequence[str], term: Term) -> bool:
+    for n in term.lengths:
         for i in range(len(norms) - n + 1):
-            if tuple(norms[i : i + n]) in sequences:
+            if tuple(norms[i : i + n]) in term.sequences:
                 return True
     return False
 
@@ -271,13 +270,13 @@ def _contains(norms: Sequence[str], sequences: frozenset[tuple[str, ...]]) -> bo
 def _term_starts(term: Term, nxt: Sequence[str], text: str) -> bool:
     if term.regex is not None:
         return term.regex.match(text) is not None
-    return any(tuple(nxt[: len(s)]) == s for s in term.sequences)
+    return any(tuple(nxt[:n]) in term.sequences for n in term.lengths if n <= len(nxt))
 
 
 def _term_ends(term: Term, prev: Sequence[str], text: str) -> bool:
     if term.regex is not None:
         return term.regex.search(text) is not None
-    return any(len(s) <= len(prev) and tuple(prev[len(prev) - len(s) :]) == s for s in term.sequences)
+    return any(tuple(prev[len(prev) - n :]) in term.sequences for n in term.lengths if n <= len(prev))
 
 
 def _resolve_overlaps(candidates: list[Candidate], rules: Sequence[Rule]) -> list[Candidate]:

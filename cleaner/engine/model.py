@@ -36,6 +36,8 @@ class Term:
     source: str
     sequences: frozenset[tuple[str, ...]] = frozenset()
     regex: re.Pattern[str] | None = None
+    lengths: tuple[int, ...] = ()
+    """The distinct lengths of ``sequences``, so matching tries each length once."""
 
 
 @dataclass(frozen=True, slots=True)
