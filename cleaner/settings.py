@@ -31,3 +31,13 @@ class Settings:
     """"auto" (use it, fall back to rules only with a warning), "off", or "required"."""
     report_dir: Path = Path("reports")
     use_rule_cache: bool = True
+    lt_disabled_rules: frozenset[str] = frozenset()
+    """LanguageTool rule ids to switch off in the server request (``disabledRules``)."""
+    lt_enabled_rules: frozenset[str] = frozenset()
+    """LanguageTool rule ids to switch on, e.g. ones off by default (``enabledRules``)."""
+    lt_disabled_categories: frozenset[str] = frozenset()
+    """LanguageTool category ids to switch off (``disabledCategories``)."""
+    lt_idle_minutes: float | None = None
+    """Stop the shared LanguageTool server after this many idle minutes (None: its own default)."""
+    config_path: Path | None = None
+    """The configuration file these settings were read from, if any."""

@@ -15,7 +15,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
 
 from cleaner.engine.model import Conditions, Example, Rule, Term
@@ -37,7 +36,10 @@ class RuleSet:
 
 
 @cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> Any:
+    """The rule-file schema validator (jsonschema is imported only when files are loaded)."""
+    import jsonschema
+
     schema = json.loads(resources.files("cleaner.engine").joinpath("rule-file.schema.json").read_text("utf-8"))
     return jsonschema.Draft202012Validator(schema)
 
@@ -119,7 +121,7 @@ def _rule_label(doc: Any, where: Sequence[str | int]) -> str:
     return ".".join(str(p) for p in where) or "file"
 
 
-def _describe(err: jsonschema.ValidationError) -> str:
+def _describe(err: Any) -> str:
     if err.validator == "additionalProperties":
         extra = re.findall(r"'([^']+)'", err.message.split("(")[-1])
         return f"unknown key {', '.join(repr(e) for e in extra)}" if extra else str(err.message)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cleaner.document import Document
+from cleaner.formats.html import load_html
+from cleaner.formats.markdown import load_markdown
 from cleaner.formats.plain import load_plain
 from cleaner.sources import Source
 
@@ -17,6 +19,10 @@ Loader = Callable[[Source], Document]
 
 LOADERS: dict[str, Loader] = {
     ".txt": load_plain,
+    ".md": load_markdown,
+    ".markdown": load_markdown,
+    ".html": load_html,
+    ".htm": load_html,
 }
 
 

@@ -1,6 +1,6 @@
 """The JSON output of ``cleaner lint --format json``: a versioned public contract.
 
-Version 1 (documented in docs/json-schema.md, schema in docs/lint-output.schema.json):
+Version 1 (documented in docs/json-output.md, schema in docs/lint-output.schema.json):
 ``{"version": 1, "files": [{"path", "words", "readability", "findings": [...]}], "errors": [...]}``.
 Fields are only ever added, never renamed or removed, within one version.
 """

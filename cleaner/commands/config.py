@@ -1,0 +1,92 @@
+"""``cleaner config [PATH]``: the effective configuration for a path, and where each value came from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from cleaner.config import KEYS, LT_KEYS, LT_TABLE, Overrides, Resolved, resolve
+from cleaner.errors import ExitCode
+
+
+def run_config(
+    paths: Sequence[str],
+    explicit: Path | None,
+    fmt: str,
+    out: Callable[[str], None],
+    overrides: Overrides | None = None,
+) -> ExitCode:
+    """Print the effective configuration (TOML with origin comments, or JSON)."""
+    resolved = resolve(paths, explicit, overrides)
+    out(render_json(resolved) if fmt == "json" else render_toml(resolved, paths))
+    return ExitCode.OK
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, frozenset | set):
+        return sorted(value)
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in sorted(value.items())}
+    return value
+
+
+def _entries(resolved: Resolved, keys: dict[str, tuple[str, Any]]) -> list[tuple[str, Any, str]]:
+    return [(key, _plain(getattr(resolved.settings, name)), resolved.origins[name]) for key, (name, _) in keys.items()]
+
+
+def render_json(resolved: Resolved) -> str:
+    """``{"file": ..., "settings": {key: value}, "languagetool": {...}, "origins": {...}}``."""
+    top = _entries(resolved, KEYS)
+    lt = _entries(resolved, LT_KEYS)
+    doc = {
+        "file": str(resolved.config.path) if resolved.config else None,
+        "settings": {k: v for k, v, _ in top} | {LT_TABLE: {k: v for k, v, _ in lt}},
+        "origins": {k: o for k, _, o in top} | {f"{LT_TABLE}.{k}": o for k, _, o in lt},
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False)
+
+
+def render_toml(resolved: Resolved, paths: Sequence[str]) -> str:
+    """The configuration as a ``.cleaner.toml`` would say it, each value with its origin."""
+    where = ", ".join(paths) if paths else "."
+    source = (
+        f"{resolved.config.path} [{resolved.config.prefix.rstrip('.')}]"
+        if resolved.config and resolved.config.prefix
+        else str(resolved.config.path)
+        if resolved.config
+        else "none found (defaults)"
+    )
+    lines = [f"# effective configuration for {where}", f"# configuration file: {source}"]
+    lines.extend(_line(k, v, o) for k, v, o in _entries(resolved, KEYS))
+    lines.append("")
+    lines.append(f"[{LT_TABLE}]")
+    lines.extend(_line(k, v, o) for k, v, o in _entries(resolved, LT_KEYS))
+    return "\n".join(lines)
+
+
+def _line(key: str, value: Any, origin: str) -> str:
+    shown = f"{key} = {_toml(value)}" if value is not None else f"# {key} = (not set)"
+    return f"{shown:<48} # {origin}"
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(k)} = {_toml(v)}" for k, v in value.items()) + " }" if value else "{}"
+    return json.dumps(str(value))

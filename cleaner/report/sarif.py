@@ -1,0 +1,164 @@
+"""SARIF 2.1.0 output of ``cleaner lint --format sarif``, for GitHub code scanning and IDEs.
+
+One run, one ``tool.driver`` listing the rules that fired (message as help
+text, severity as default level), one result per finding with its location
+(lines and columns 1-based, end exclusive, columns and ``charOffset`` in
+Unicode code points as ``columnKind`` says) and, where a replacement exists,
+a fix whose edit touches prose only (see :mod:`cleaner.prose_edits`).
+Validated in the tests against the official OASIS schema.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from cleaner import __version__
+from cleaner.errors import InputError
+from cleaner.findings import Finding, Severity
+from cleaner.pipeline import ArticleResult
+from cleaner.prose_edits import fit_to_prose
+from cleaner.spans import Span
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A file's URI as SARIF wants it: relative to the current folder (the repository root), ``/``-separated."""
+    if path == "<stdin>":
+        return "stdin"
+    rel = os.path.relpath(path) if Path(path).is_absolute() else os.path.normpath(path)
+    if rel.startswith(".."):
+        rel = str(Path(path).resolve())
+    return quote(Path(rel).as_posix(), safe="/:")
+
+
+def information_uri() -> str | None:
+    """The project's home page from the installed package metadata, if it declares one."""
+    try:
+        meta = metadata.metadata("cleaner")
+    except metadata.PackageNotFoundError:
+        return None
+    for entry in meta.get_all("Project-URL") or []:
+        _, _, url = str(entry).partition(",")
+        if url.strip().startswith("http"):
+            return url.strip()
+    homes = [str(h) for h in meta.get_all("Home-page") or [] if str(h).startswith("http")]
+    return homes[0] if homes else None
+
+
+def _region(result: ArticleResult, span: Span) -> dict[str, int]:
+    start_line, start_col = result.document.line_col(span.start)
+    end_line, end_col = result.document.line_col(span.end)
+    return {
+        "startLine": start_line,
+        "startColumn": start_col,
+        "endLine": end_line,
+        "endColumn": end_col,
+        "charOffset": span.start,
+        "charLength": len(span),
+    }
+
+
+def _rule(f: Finding) -> dict[str, Any]:
+    text = " ".join(f.message.split())
+    return {
+        "id": f.rule_id,
+        "name": f.rule_id,
+        "shortDescription": {"text": text},
+        "fullDescription": {"text": text},
+        "help": {"text": text},
+        "defaultConfiguration": {"level": LEVELS[f.severity]},
+        "properties": {"category": f.category, "engine": f.engine, "tags": [f.category]},
+    }
+
+
+def _fixes(result: ArticleResult, f: Finding, uri: str) -> list[dict[str, Any]]:
+    fixes: list[dict[str, Any]] = []
+    for option in f.replacements:
+        edit = fit_to_prose(result.document, replace(f, replacements=(option,)))
+        if edit is None or edit.best_replacement is None:
+            continue
+        fixes.append(
+            {
+                "description": {"text": f"Replace {f.text!r} with {option!r}."},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": uri},
+                        "replacements": [
+                            {
+                                "deletedRegion": _region(result, edit.span),
+                                "insertedContent": {"text": edit.best_replacement},
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+    return fixes
+
+
+def _result(result: ArticleResult, f: Finding, uri: str, rule_index: int) -> dict[str, Any]:
+    message = " ".join(f.message.split())
+    if f.replacements:
+        message += f" Suggested: {f.replacements[0]!r}."
+    out: dict[str, Any] = {
+        "ruleId": f.rule_id,
+        "ruleIndex": rule_index,
+        "level": LEVELS[f.severity],
+        "message": {"text": message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(result, f.span)}}],
+        "properties": {"category": f.category, "engine": f.engine, "confidence": round(f.confidence, 3)},
+    }
+    fixes = _fixes(result, f, uri)
+    if fixes:
+        out["fixes"] = fixes
+    return out
+
+
+def sarif_log(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> dict[str, Any]:
+    """The whole run as a SARIF log object."""
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    sarif_results: list[dict[str, Any]] = []
+    for result in results:
+        uri = artifact_uri(result.path)
+        for f in result.findings:
+            if f.rule_id not in index:
+                index[f.rule_id] = len(rules)
+                rules.append(_rule(f))
+            sarif_results.append(_result(result, f, uri, index[f.rule_id]))
+    driver: dict[str, Any] = {"name": "cleaner", "version": __version__, "semanticVersion": __version__}
+    home = information_uri()
+    if home:
+        driver["informationUri"] = home
+    driver["rules"] = rules
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": str(e)},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.path)}}}],
+        }
+        for e in errors
+    ]
+    run: dict[str, Any] = {
+        "tool": {"driver": driver},
+        "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": notifications}],
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
+        "properties": {"suppressed": sum(r.suppressed for r in results)},
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def render_sarif(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> str:
+    """The whole run as SARIF 2.1.0 JSON text."""
+    return json.dumps(sarif_log(results, errors), ensure_ascii=False, indent=2)

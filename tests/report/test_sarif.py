@@ -1,0 +1,113 @@
+"""SARIF 2.1.0 output: valid against the official OASIS schema; locations and fixes are right."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from cleaner.report.sarif import artifact_uri
+from tests.article_kit import rule_args, run_cli
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+
+ARTICLE = "# The *Chinese* chief\n\nMore pricing\ntalks. We conclude an agreement.\n"
+
+
+def validate(log: dict[str, Any]) -> None:
+    jsonschema.Draft4Validator.check_schema(SCHEMA)
+    errors = sorted(jsonschema.Draft4Validator(SCHEMA).iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors)
+
+
+@pytest.fixture
+def sarif(
+    tmp_path: Path,
+    write_rules: Callable[[str], Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> dict[str, Any]:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a b.md").write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run_cli(capsys, "lint", "news", "missing.md", "--format", "sarif", *rule_args(write_rules))
+    assert code == 2  # missing.md is an input error; the rest is still reported
+    log: dict[str, Any] = json.loads(out)
+    return log
+
+
+def test_valid_against_the_official_schema(sarif: dict[str, Any]) -> None:
+    validate(sarif)
+    assert sarif["version"] == "2.1.0"
+
+
+def test_driver_lists_the_rules_that_fired(sarif: dict[str, Any]) -> None:
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "cleaner" and driver["version"]
+    rules = {r["id"]: r for r in driver["rules"]}
+    assert set(rules) == {"T_CHINESE_CHIEF", "T_PRICING_TALKS", "T_CONCLUDE"}
+    assert rules["T_CONCLUDE"]["defaultConfiguration"]["level"] == "warning"
+    assert rules["T_PRICING_TALKS"]["help"]["text"].startswith("French 'tarif' means tariff")
+    for result in sarif["runs"][0]["results"]:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+def test_results_have_locations_in_the_original_file(sarif: dict[str, Any]) -> None:
+    results = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
+    loc = results["T_PRICING_TALKS"]["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "news/a%20b.md"
+    assert loc["region"] == {
+        "startLine": 3,
+        "startColumn": 6,
+        "endLine": 4,
+        "endColumn": 6,
+        "charOffset": ARTICLE.index("pricing"),
+        "charLength": len("pricing\ntalks"),
+    }
+    assert results["T_PRICING_TALKS"]["level"] == "error"
+    assert results["T_CONCLUDE"]["level"] == "warning"
+
+
+def test_fixes_touch_prose_only(sarif: dict[str, Any]) -> None:
+    results = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
+    fixed = ARTICLE
+    edits = []
+    for result in results.values():
+        (change,) = result["fixes"][0]["artifactChanges"]
+        (rep,) = change["replacements"]
+        region = rep["deletedRegion"]
+        edits.append((region["charOffset"], region["charLength"], rep["insertedContent"]["text"]))
+    for start, length, text in sorted(edits, reverse=True):
+        fixed = fixed[:start] + text + fixed[start + length :]
+    assert fixed == "# The *Chinese* leader\n\nMore trade\ntalks. We reach an agreement.\n"
+
+
+def test_input_errors_are_notifications(sarif: dict[str, Any]) -> None:
+    invocation = sarif["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "error" and "missing.md" in note["message"]["text"]
+
+
+def test_empty_run_is_valid(
+    tmp_path: Path, write_rules: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    art = tmp_path / "clean.txt"
+    art.write_text("Nothing to see.\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "lint", str(art), "--format", "sarif", *rule_args(write_rules))
+    assert code == 0
+    log = json.loads(out)
+    validate(log)
+    assert log["runs"][0]["results"] == []
+
+
+def test_artifact_uri(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert artifact_uri(str(tmp_path / "news" / "a.md")) == "news/a.md"
+    assert artifact_uri("./news/../news/a.md") == "news/a.md"
+    assert artifact_uri("<stdin>") == "stdin"
+    assert artifact_uri("/elsewhere/x#1.md") == "/elsewhere/x%231.md"
