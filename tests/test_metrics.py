@@ -37,3 +37,17 @@ def test_garble_score_weights_severity_per_100_words() -> None:
     g = Finding(Span(0, 1), "x", "R", "rules", "c", Severity.MINOR, 1.0, "m")
     assert garble_score([f, g], 200) == 3.0
     assert garble_score([], 0) == 0.0
+
+
+def test_readability_does_not_even_import_nltk() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from cleaner.metrics import readability\n"
+        "assert readability('The cat sat on the mat.').flesch_reading_ease > 0\n"
+        "print('nltk' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
