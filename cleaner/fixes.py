@@ -8,6 +8,7 @@ collide with a better edit are kept as suggestions, never dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +27,20 @@ class Edit:
     before: str
     after: str
     finding: Finding
+
+    @property
+    def replacement(self) -> str:
+        """What replaces the finding's whole text (``after`` may leave out shared words)."""
+        return (
+            self.finding.text[: self.span.start - self.finding.start]
+            + self.after
+            + self.finding.text[len(self.finding.text) - (self.finding.end - self.span.end) :]
+        )
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """The finding's other proposed replacements."""
+        return tuple(r for r in self.finding.replacements if r != self.replacement)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +69,10 @@ def plan_fixes(source: str, findings: Iterable[Finding], threshold: float = DEFA
     """Choose edits: confident findings with a replacement, best first, never overlapping.
 
     Candidates are taken in order of severity, then confidence, then longer
-    span first; one is applied when it overlaps no edit already chosen.
+    span first; one is applied when it overlaps no edit already chosen.  Every
+    finding ends up exactly once, either as an edit or as a suggestion with the
+    reason it was not applied.  A finding whose text is not what ``source``
+    holds at its span is never applied.
     """
     edits: list[Edit] = []
     suggestions: list[Suggestion] = []
@@ -62,7 +80,9 @@ def plan_fixes(source: str, findings: Iterable[Finding], threshold: float = DEFA
     ranked = sorted(findings, key=lambda f: (-f.severity.rank, -f.confidence, -len(f.span), f.sort_key()))
     for f in ranked:
         best = f.best_replacement
-        if best is None:
+        if f.span.end > len(source) or f.span.slice(source) != f.text:
+            suggestions.append(Suggestion(f, "the article's text at this span differs from the finding's"))
+        elif best is None:
             suggestions.append(Suggestion(f, "no replacement proposed"))
         elif f.confidence < threshold:
             suggestions.append(Suggestion(f, f"confidence {f.confidence:.2f} below threshold {threshold:.2f}"))
@@ -71,11 +91,36 @@ def plan_fixes(source: str, findings: Iterable[Finding], threshold: float = DEFA
         elif any(f.span.overlaps(t) for t in taken):
             suggestions.append(Suggestion(f, "overlaps another edit"))
         else:
-            edits.append(Edit(f.span, f.text, best, f))
+            edits.append(smallest_edit(f, best))
             taken.append(f.span)
     edits.sort(key=lambda e: (e.span.start, e.span.end))
     suggestions.sort(key=lambda s: s.finding.sort_key())
     return FixPlan(source, tuple(edits), tuple(suggestions), threshold)
+
+
+def smallest_edit(f: Finding, replacement: str) -> Edit:
+    """The edit replacing ``f.text`` by ``replacement``, without the words both share.
+
+    Whole words (and the spaces between them) common to the start or the end
+    of both are left out of the edit, so "145% prices" → "145% tariffs"
+    becomes "prices" → "tariffs" at the right place: the text that results is
+    the same, and editors see only what changes.
+    """
+    old, new = _WORDS.findall(f.text), _WORDS.findall(replacement)
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    start = f.span.start + sum(map(len, old[:head]))
+    end = f.span.end - sum(map(len, old[len(old) - tail :]))
+    before = "".join(old[head : len(old) - tail])
+    after = "".join(new[head : len(new) - tail])
+    return Edit(Span(start, end), before, after, f)
+
+
+_WORDS = re.compile(r"\s+|[^\s]+")
 
 
 def apply_plan(text: str, plan: FixPlan) -> str:

@@ -14,12 +14,15 @@ MIN_ITEMS = 5
 
 
 def progress(items: Iterable[T], total: int, label: str, enabled: bool | None = None) -> Iterator[T]:
-    """Yield ``items``, showing a bar when there are many and stderr is a terminal."""
+    """Yield ``items``, showing a bar when there are many and stderr is a terminal.
+
+    ``enabled=True`` forces the bar even when stderr is not a terminal.
+    """
     show = (sys.stderr.isatty() and total >= MIN_ITEMS) if enabled is None else enabled
     if not show:
         yield from items
         return
-    console = Console(file=sys.stderr)
+    console = Console(file=sys.stderr, force_terminal=True if enabled else None)
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(label, total=total)
