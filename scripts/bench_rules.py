@@ -104,10 +104,25 @@ def main() -> None:
         synth.mkdir()
         make_synthetic_rules(synth, args.synthetic)
         rows = []
-        for label, extra in (("cleaner rules (built-in set)", None), (f"cleaner + {args.synthetic:,} synthetic rules", synth)):
-            cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus)] + (["--extra", str(extra)] if extra else [])
+        for label, extra in (
+            ("cleaner rules (built-in set)", None),
+            (f"cleaner + {args.synthetic:,} synthetic rules", synth),
+        ):
+            cmd = [sys.executable, __file__, "--child", "--corpus", str(corpus)] + (
+                ["--extra", str(extra)] if extra else []
+            )
             r = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
-            rows.append((label, int(r["rules"]), r["compile_s"], r["check_s"], words / r["check_s"], r["rss_mib"], int(r["findings"])))
+            rows.append(
+                (
+                    label,
+                    int(r["rules"]),
+                    r["compile_s"],
+                    r["check_s"],
+                    words / r["check_s"],
+                    r["rss_mib"],
+                    int(r["findings"]),
+                )
+            )
         if not args.no_proselint:
             t0 = time.perf_counter()
             proc = subprocess.run(

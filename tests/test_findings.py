@@ -5,7 +5,9 @@ from cleaner.spans import Span
 
 
 def finding(start: int, end: int, engine: str, rule: str, repl: tuple[str, ...] = ("x",)) -> Finding:
-    return Finding(Span(start, end), "t" * (end - start), rule, engine, "grammar", Severity.MINOR, 0.7, f"{rule} says", repl)
+    return Finding(
+        Span(start, end), "t" * (end - start), rule, engine, "grammar", Severity.MINOR, 0.7, f"{rule} says", repl
+    )
 
 
 def test_same_span_from_two_engines_merges_preferring_rules() -> None:

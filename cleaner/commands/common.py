@@ -49,7 +49,9 @@ def languagetool_settings(settings: Settings) -> LanguageToolSettings:
         disabled_rules=(base.disabled_rules | settings.lt_disabled_rules) - settings.lt_enabled_rules,
         enabled_rules=base.enabled_rules | settings.lt_enabled_rules,
         disabled_categories=base.disabled_categories | settings.lt_disabled_categories,
-        idle_timeout_minutes=base.idle_timeout_minutes if settings.lt_idle_minutes is None else settings.lt_idle_minutes,
+        idle_timeout_minutes=base.idle_timeout_minutes
+        if settings.lt_idle_minutes is None
+        else settings.lt_idle_minutes,
     )
 
 

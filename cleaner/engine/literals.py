@@ -9,10 +9,9 @@ rule simply runs everywhere; the prefilter never changes what matches.
 
 from __future__ import annotations
 
+import importlib
 import re
 from typing import Any
-
-import importlib
 
 sre_parse: Any = importlib.import_module("re._parser")
 sre_constants: Any = importlib.import_module("re._constants")
