@@ -131,7 +131,8 @@ def main() -> None:
             elapsed = time.perf_counter() - t0
             rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
             try:
-                n = sum(len(v) for v in json.loads(proc.stdout).get("result", {}).values()) if proc.stdout else 0
+                files = json.loads(proc.stdout).get("result", {}) if proc.stdout else {}
+                n = sum(len(v.get("diagnostics", [])) for v in files.values())
             except (json.JSONDecodeError, AttributeError):
                 n = -1
             rows.append(("proselint 0.16 (its default checks)", 0, 0.0, elapsed, words / elapsed, rss, n))
