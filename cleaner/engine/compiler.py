@@ -1,10 +1,12 @@
 """Compile a RuleSet into one matcher whose cost does not grow with the number of rules.
 
-Every phrase pattern is expanded into its concrete token sequences, and all
-sequences of all rules go into one Aho–Corasick automaton over normalized
-tokens.  Matching a document is then a single pass over its token stream,
-whatever the number of rules; only the (rare) regular-expression rules are
-run one by one.
+Each phrase pattern contributes the forms of one *anchor* element (a required,
+rare element; see :meth:`Pattern.anchor`) to a single Aho–Corasick automaton
+over normalized tokens.  Matching a document is one pass over its token stream,
+whatever the number of rules; each anchor hit is then checked against the rest
+of its pattern in place.  Indexing one element instead of every full phrase
+keeps the automaton small: inflections and alternatives of the other elements
+do not multiply.  Only the (rare) regular-expression rules run one by one.
 """
 
 from __future__ import annotations
@@ -22,12 +24,8 @@ PARAGRAPH_MARK = "\u00b6\u00b6"
 """Put between paragraphs in the token stream so no phrase matches across them."""
 
 
-@dataclass(frozen=True)
-class PhraseHit:
-    """What an automaton key stands for: which rule, and which element owns each token."""
-
-    rule_index: int
-    owners: tuple[int, ...]
+PhraseHit = tuple[int, int, int]
+"""What an automaton key stands for: (rule index, anchor element index, alternative index)."""
 
 
 @dataclass(frozen=True)
@@ -51,15 +49,16 @@ def key_for(sequence: tuple[str, ...]) -> str:
 
 
 def compile_rules(ruleset: RuleSet) -> CompiledRules:
-    """Expand every phrase rule into the automaton; keep regex rules aside."""
+    """Index every phrase rule's anchor element in the automaton; keep regex rules aside."""
     table: dict[str, list[PhraseHit]] = {}
     regex_rules: list[int] = []
     for index, rule in enumerate(ruleset.rules):
         if rule.pattern is None:
             regex_rules.append(index)
             continue
-        for sequence, owners in rule.pattern.expand():
-            table.setdefault(key_for(sequence), []).append(PhraseHit(index, owners))
+        anchor = rule.pattern.anchor()
+        for sequence, alternative in rule.pattern.elements[anchor].sequences():
+            table.setdefault(key_for(sequence), []).append((index, anchor, alternative))
     automaton = ahocorasick.Automaton()
     for key, hits in table.items():
         automaton.add_word(key, tuple(hits))

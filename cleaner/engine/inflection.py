@@ -18,6 +18,7 @@ def _lemminflect() -> Any:
 
     return lemminflect
 
+
 # Tag preference when a surface form is ambiguous (e.g. "concluded" is VBD and VBN).
 _TAG_ORDER = ("VBD", "VBN", "VBG", "VBZ", "NNS", "VB", "VBP", "NN", "JJR", "JJS", "JJ")
 

@@ -162,7 +162,7 @@ def _build_rule(
     if "match" in raw:
         try:
             pattern = parse_pattern(raw["match"], classes)
-            pattern.expand()
+            pattern.anchor()
         except PatternError as exc:
             err("match", f"bad pattern: {exc}")
             return None

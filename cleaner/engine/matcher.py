@@ -8,9 +8,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from cleaner.document import Document
-from cleaner.engine.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules, PhraseHit
+from cleaner.engine.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules
 from cleaner.engine.literals import NON_ASCII
 from cleaner.engine.model import Conditions, Rule, Term
+from cleaner.engine.pattern import Element, Pattern
 from cleaner.engine.template import match_case, render
 from cleaner.findings import Finding
 from cleaner.spans import Span
@@ -39,20 +40,32 @@ class _TokenIndex:
         self.norms = [t.norm for t in self.tokens]
 
     def stream(self) -> tuple[str, dict[int, int]]:
-        """Normalized tokens joined by separators, and a map from key-end position to token index."""
+        """Normalized tokens joined by separators, and a map from key-end position to token index.
+
+        A paragraph mark separates paragraphs; ``self.marked`` is the same sequence as a
+        list (marks included) and ``self.token_at`` maps its positions to token indices.
+        """
         parts: list[str] = [SEPARATOR]
         ends: dict[int, int] = {}
+        marked: list[str] = []
+        token_at: list[int] = []
         pos = 1
         para_ends = {p.end for p in self.doc.paragraphs}
         for i, tok in enumerate(self.tokens):
             parts.append(tok.norm)
             pos += len(tok.norm)
-            ends[pos] = i
+            ends[pos] = len(marked)
+            marked.append(tok.norm)
+            token_at.append(i)
             parts.append(SEPARATOR)
             pos += 1
             if tok.end in para_ends:
                 parts.append(PARAGRAPH_MARK + SEPARATOR)
                 pos += len(PARAGRAPH_MARK) + 1
+                marked.append(PARAGRAPH_MARK)
+                token_at.append(-1)
+        self.marked = marked
+        self.token_at = token_at
         return "".join(parts), ends
 
     def token_range(self, span: Span) -> tuple[int, int]:
@@ -83,15 +96,20 @@ class RuleChecker:
         rules = self.compiled.rules
         if len(self.compiled.automaton) and index.tokens:
             stream, ends = index.stream()
+            seen: set[tuple[int, int, int]] = set()
             for end_pos, hits in self.compiled.automaton.iter(stream):
                 last = ends.get(end_pos)
                 if last is None:
                     continue
-                for hit in hits:
-                    if rules[hit.rule_index].id not in self.disabled:
-                        pattern = rules[hit.rule_index].pattern
-                        assert pattern is not None
-                        yield _phrase_candidate(hit, last, index, len(pattern.elements))
+                for rule_index, anchor, alternative in hits:
+                    rule = rules[rule_index]
+                    if rule.id in self.disabled or rule.pattern is None:
+                        continue
+                    for cand in _phrase_candidates(rule_index, rule.pattern, anchor, alternative, last, index):
+                        key = (rule_index, cand.span.start, cand.span.end)
+                        if key not in seen:
+                            seen.add(key)
+                            yield cand
         paragraphs = doc.paragraphs
         locate = _LiteralLocator(doc.check_text, paragraphs)
         for rule_index, literals in zip(self.compiled.regex_rules, self.compiled.regex_literals, strict=True):
@@ -203,15 +221,67 @@ def _regex_candidate(rule_index: int, m: re.Match[str], index: _TokenIndex) -> I
     yield Candidate(rule_index, span, first, last, groups)
 
 
-def _phrase_candidate(hit: PhraseHit, last: int, index: _TokenIndex, n_elements: int) -> Candidate:
-    first = last - len(hit.owners) + 1
+Owners = tuple[int, ...]
+"""For each stream position of a match, the element it belongs to."""
+
+
+def _phrase_candidates(
+    rule_index: int, pattern: Pattern, anchor: int, alternative: int, last: int, index: _TokenIndex
+) -> Iterator[Candidate]:
+    """Every full match of ``pattern`` around an anchor hit ending at stream position ``last``."""
+    elements = pattern.elements
+    width = len(elements[anchor].alternatives[alternative])
+    first = last - width + 1
+    marked = index.marked
+    for end, after in _forward(elements, anchor + 1, last + 1, marked):
+        for start, before in _backward(elements, anchor - 1, first - 1, marked):
+            owners = before + (anchor,) * width + after
+            yield _candidate(rule_index, start, end, owners, len(elements), index)
+
+
+def _forward(elements: Sequence[Element], j: int, pos: int, marked: Sequence[str]) -> Iterator[tuple[int, Owners]]:
+    """Ways to match elements j.. starting at ``pos``: (last position, owners)."""
+    if j == len(elements):
+        yield pos - 1, ()
+        return
+    for alt in elements[j].alternatives:
+        n = len(alt)
+        if pos + n > len(marked) or not _fits(marked, pos, alt):
+            continue
+        for end, rest in _forward(elements, j + 1, pos + n, marked):
+            yield end, (j,) * n + rest
+
+
+def _backward(elements: Sequence[Element], j: int, pos: int, marked: Sequence[str]) -> Iterator[tuple[int, Owners]]:
+    """Ways to match elements ..j ending at ``pos``: (first position, owners)."""
+    if j < 0:
+        yield pos + 1, ()
+        return
+    for alt in elements[j].alternatives:
+        n = len(alt)
+        start = pos - n + 1
+        if start < 0 or not _fits(marked, start, alt):
+            continue
+        for first, rest in _backward(elements, j - 1, start - 1, marked):
+            yield first, rest + (j,) * n
+
+
+def _fits(marked: Sequence[str], pos: int, alt: tuple[frozenset[str], ...]) -> bool:
+    """True when the tokens from ``pos`` match an alternative's choices one by one."""
+    if len(alt) == 1:
+        return marked[pos] in alt[0]
+    return all(marked[pos + k] in choice for k, choice in enumerate(alt))
+
+
+def _candidate(rule_index: int, start: int, end: int, owners: Owners, n_elements: int, index: _TokenIndex) -> Candidate:
     tokens = index.tokens
+    first, last = index.token_at[start], index.token_at[end]
     groups: list[Span | None] = [None] * n_elements
-    for offset, owner in enumerate(hit.owners):
+    for offset, owner in enumerate(owners):
         tok = tokens[first + offset]
         g = groups[owner]
         groups[owner] = Span(g.start if g else tok.start, tok.end)
-    return Candidate(hit.rule_index, Span(tokens[first].start, tokens[last].end), first, last, tuple(groups))
+    return Candidate(rule_index, Span(tokens[first].start, tokens[last].end), first, last, tuple(groups))
 
 
 def _conditions_hold(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate) -> bool:

@@ -30,6 +30,60 @@ TokenChoice = frozenset[str]
 """The normalized forms one token position accepts."""
 
 MAX_EXPANSIONS = 20000
+"""Limit on the phrases one context term may stand for (terms are expanded; patterns are anchored)."""
+
+COMMON_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "with",
+        "by",
+        "at",
+        "that",
+        "this",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "as",
+        "from",
+        "has",
+        "have",
+        "had",
+        "not",
+        "no",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "but",
+        "so",
+        "if",
+        "than",
+        "then",
+        "there",
+        "which",
+        "who",
+    ]
+)
 
 
 class PatternError(ValueError):
@@ -44,6 +98,15 @@ class Element:
     literal_weight: int
     """How specific the element is: literal tokens count 2, classes 1 (for overlap ties)."""
 
+    @property
+    def required(self) -> bool:
+        """True when every alternative has at least one token (the element can anchor a match)."""
+        return all(self.alternatives)
+
+    def sequences(self) -> list[tuple[tuple[str, ...], int]]:
+        """Every concrete token sequence of this element, with the index of its alternative."""
+        return [(combo, i) for i, alt in enumerate(self.alternatives) for combo in itertools.product(*alt)]
+
 
 @dataclass(frozen=True, slots=True)
 class Pattern:
@@ -55,6 +118,28 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return sum(e.literal_weight for e in self.elements)
+
+    def anchor(self) -> int:
+        """The element to index in the automaton: required, rare and cheap to expand.
+
+        Matching finds this element through the automaton and checks the others
+        around it, so only this element's forms become automaton keys.  Elements
+        made only of very common words ("the", "of") would be found everywhere;
+        elements with many expansions would bloat the automaton.
+        """
+        best, best_score = -1, (-1, 0, 0)
+        for i, el in enumerate(self.elements):
+            if not el.required:
+                continue
+            forms = [f for alt in el.alternatives for choice in alt for f in choice]
+            rare = sum(1 for f in forms if f not in COMMON_WORDS and f != NUMBER_NORM)
+            size = len(el.sequences())
+            score = (1 if rare == len(forms) else 0, -size if size > 64 else 0, min(len(f) for f in forms))
+            if score > best_score:
+                best, best_score = i, score
+        if best < 0:
+            raise PatternError("pattern needs at least one element that is not optional")
+        return best
 
     def expand(self) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
         """Every concrete token sequence, with the element index (0-based) of each token."""

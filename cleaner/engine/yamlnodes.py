@@ -11,6 +11,9 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when PyYAML was built with it (about 10x faster), else the pure-Python one."""
+
 
 class LineDict(dict[str, Any]):
     """A mapping that knows its own line and the line of each of its keys."""
@@ -32,7 +35,7 @@ def load_yaml(text: str) -> Any:
     Raises ``yaml.YAMLError`` (with ``problem_mark``) on bad YAML and
     ``ValueError`` on duplicate keys, which PyYAML would silently accept.
     """
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    node = yaml.compose(text, Loader=_LOADER)
     if node is None:
         return None
     return _build(node)
