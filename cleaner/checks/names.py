@@ -29,7 +29,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import lemminflect
 import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -344,7 +343,9 @@ def _skipped_spans(doc: Document) -> list[Span]:
 
 @lru_cache(maxsize=4096)
 def _is_word(folded: str) -> bool:
-    """True for an ordinary English word (lemminflect knows a lemma for it)."""
+    """True for an ordinary English word (lemminflect knows a lemma for it; imported on first use)."""
+    import lemminflect
+
     return bool(lemminflect.getAllLemmas(folded))
 
 

@@ -11,13 +11,15 @@ do not multiply.  Only the (rare) regular-expression rules run one by one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 
+from cleaner.engine.inflection import inflect_like
 from cleaner.engine.literals import required_literals
 from cleaner.engine.loader import RuleSet
 from cleaner.engine.model import Rule
+from cleaner.engine.template import inflection_refs
 
 SEPARATOR = " "
 PARAGRAPH_MARK = "\u00b6\u00b6"
@@ -37,6 +39,8 @@ class CompiledRules:
     regex_rules: tuple[int, ...]
     regex_literals: tuple[tuple[str, ...] | None, ...] = ()
     """For each regex rule, lower-case strings one of which every match contains (None: unknown)."""
+    inflections: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(word, surface) → word inflected like surface, for every ``{word:N}`` a phrase rule can need."""
 
     @property
     def size(self) -> int:
@@ -65,4 +69,21 @@ def compile_rules(ruleset: RuleSet) -> CompiledRules:
     if table:
         automaton.make_automaton()
     literals = tuple(required_literals(ruleset.rules[i].regex) for i in regex_rules)  # type: ignore[arg-type]
-    return CompiledRules(ruleset.rules, automaton, tuple(regex_rules), literals)
+    return CompiledRules(ruleset.rules, automaton, tuple(regex_rules), literals, _inflection_table(ruleset.rules))
+
+
+def _inflection_table(rules: tuple[Rule, ...]) -> dict[tuple[str, str], str]:
+    """Precompute ``{word:N}`` for every form element N of a phrase rule can match."""
+    table: dict[tuple[str, str], str] = {}
+    for rule in rules:
+        if rule.pattern is None:
+            continue
+        for template in rule.replacements:
+            for word, n in inflection_refs(template):
+                if not 1 <= n <= len(rule.pattern.elements):
+                    continue
+                for alt in rule.pattern.elements[n - 1].alternatives:
+                    for choice in alt:
+                        for form in choice:
+                            table.setdefault((word, form), inflect_like(word, form))
+    return table

@@ -13,6 +13,8 @@ import importlib
 import re
 from typing import Any
 
+from cleaner.engine.model import LazyRegex
+
 sre_parse: Any = importlib.import_module("re._parser")
 sre_constants: Any = importlib.import_module("re._constants")
 
@@ -21,7 +23,7 @@ NON_ASCII = "\x80"
 """Pseudo-literal: every match contains a non-ASCII character (CJK runs, full-width punctuation)."""
 
 
-def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+def required_literals(pattern: re.Pattern[str] | LazyRegex) -> tuple[str, ...] | None:
     """Lower-case strings of which every match contains at least one; None if unknown."""
     try:
         parsed = sre_parse.parse(pattern.pattern, pattern.flags)

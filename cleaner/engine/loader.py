@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from cleaner.engine.model import Conditions, Example, Rule, Term
+from cleaner.engine.model import Conditions, Example, LazyRegex, Rule, Term
 from cleaner.engine.pattern import PatternError, parse_pattern
 from cleaner.engine.template import template_refs
 from cleaner.engine.yamlnodes import DuplicateKeyError, LineDict, LineList, line_of, load_yaml
@@ -169,11 +169,11 @@ def _build_rule(
         n_groups = len(pattern.elements)
     else:
         try:
-            regex = re.compile(raw["regex"], flags)
+            n_groups = re.compile(raw["regex"], flags).groups
         except re.error as exc:
             err("regex", f"bad regular expression: {exc}")
             return None
-        n_groups = regex.groups
+        regex = LazyRegex(raw["regex"], flags)
     replace = raw.get("replace", [])
     replacements = (replace,) if isinstance(replace, str) else tuple(replace)
     for r in replacements:
@@ -241,7 +241,8 @@ def compile_term(source: str, classes: dict[str, list[str]]) -> Term | str:
     """A context term, or a message saying why it is invalid."""
     if source.startswith("re:"):
         try:
-            return Term(source, regex=re.compile(source[3:]))
+            re.compile(source[3:])
+            return Term(source, regex=LazyRegex(source[3:]))
         except re.error as exc:
             return f"bad regular expression {source!r}: {exc}"
     try:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from cleaner.document import Document
 from cleaner.engine.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules
+from cleaner.engine.inflection import inflect_like
 from cleaner.engine.literals import NON_ASCII
 from cleaner.engine.model import Conditions, Rule, Term
 from cleaner.engine.pattern import Element, Pattern
@@ -84,6 +85,11 @@ class RuleChecker:
         self.compiled = compiled
         self.disabled = disabled
 
+    def _inflect(self, word: str, surface: str) -> str:
+        """``word`` inflected like ``surface``: from the compiled table, else computed."""
+        found = self.compiled.inflections.get((word, surface.lower()))
+        return found if found is not None else inflect_like(word, surface)
+
     def check(self, doc: Document) -> Iterator[Finding]:
         index = _TokenIndex(doc)
         candidates = [c for c in self._candidates(doc, index) if self._accepts(doc, index, c)]
@@ -148,7 +154,7 @@ class RuleChecker:
         initial = _opens_sentence(doc, cand.span.start)
         replacements: list[str] = []
         for template in rule.replacements:
-            text = match_case(render(template, group), original, initial)
+            text = match_case(render(template, group, self._inflect), original, initial)
             if text != original and text not in replacements:
                 replacements.append(text)
         return Finding(
@@ -214,7 +220,7 @@ def _opens_sentence(doc: Document, offset: int) -> bool:
 def _regex_candidate(rule_index: int, m: re.Match[str], index: _TokenIndex) -> Iterator[Candidate]:
     if m.end() == m.start():
         return
-    flag = "flag" if "flag" in m.re.groupindex and m.start("flag") >= 0 else 0
+    flag = "flag" if "flag" in m.re.groupindex and m.start("flag") >= 0 else 0  # m.re: the compiled pattern
     span = Span(m.start(flag), m.end(flag))
     groups = tuple(Span(m.start(g), m.end(g)) if m.start(g) >= 0 else None for g in range(1, m.re.groups + 1))
     first, last = index.token_range(span)

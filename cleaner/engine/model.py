@@ -3,10 +3,54 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from cleaner.engine.pattern import Pattern
 from cleaner.findings import Severity
+
+
+class LazyRegex:
+    """A regular expression compiled on first use, pickled as its source.
+
+    Unpickling a compiled ``re.Pattern`` recompiles it; with a few hundred regex
+    rules that costs a second on every run.  Most rules never run on a given
+    article (their required literals are absent), so they are never compiled.
+    """
+
+    __slots__ = ("_compiled", "flags", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getstate__(self) -> tuple[str, int]:
+        return self.pattern, self.flags
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self.pattern, self.flags = state
+        self._compiled = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled
+
+    @property
+    def groups(self) -> int:
+        return self.compiled.groups
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
 
 CATEGORIES = frozenset(
     {
@@ -35,7 +79,7 @@ class Term:
 
     source: str
     sequences: frozenset[tuple[str, ...]] = frozenset()
-    regex: re.Pattern[str] | None = None
+    regex: LazyRegex | None = None
     lengths: tuple[int, ...] = ()
     """The distinct lengths of ``sequences``, so matching tries each length once."""
 
@@ -88,7 +132,7 @@ class Rule:
     confidence: float
     replacements: tuple[str, ...]
     pattern: Pattern | None = None
-    regex: re.Pattern[str] | None = None
+    regex: LazyRegex | None = None
     when: Conditions = field(default_factory=Conditions)
     skip: frozenset[str] = frozenset()
     only: frozenset[str] = frozenset()

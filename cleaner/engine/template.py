@@ -29,8 +29,12 @@ def template_refs(template: str) -> list[int]:
     return [int(m.group(2)) for m in _REF_RE.finditer(template)]
 
 
-def render(template: str, group: Callable[[int], str]) -> str:
-    """Fill ``template``; ``group(n)`` returns what element ``n`` matched ('' if nothing)."""
+def render(template: str, group: Callable[[int], str], inflect: Callable[[str, str], str] = inflect_like) -> str:
+    """Fill ``template``; ``group(n)`` returns what element ``n`` matched ('' if nothing).
+
+    ``inflect(word, surface)`` puts ``word`` in the inflection of ``surface``; the
+    matcher passes a table precomputed at compile time so matching never needs lemminflect.
+    """
 
     def fill(m: re.Match[str]) -> str:
         text = inflected(m)
@@ -45,7 +49,7 @@ def render(template: str, group: Callable[[int], str]) -> str:
         last = matched.split()[-1] if matched.split() else matched
         first = matched.split()[0] if matched.split() else matched
         surface = first if len(matched.split()) > 1 and tail else last
-        inflected = inflect_like(head, surface)
+        inflected = inflect(head, surface)
         return f"{inflected} {tail}" if tail else inflected
 
     emptied = False
@@ -73,3 +77,8 @@ def match_case(replacement: str, original: str, sentence_initial: bool = True) -
     if sentence_initial and original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def inflection_refs(template: str) -> list[tuple[str, int]]:
+    """The ``{word:N}`` references of a template: (word to inflect, element number)."""
+    return [(m.group(1).partition(" ")[0], int(m.group(2))) for m in _REF_RE.finditer(template) if m.group(1)]
