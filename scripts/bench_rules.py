@@ -79,6 +79,31 @@ def run_cleaner(corpus: Path, extra: Path | None) -> dict[str, float]:
     return {"rules": compiled.size, "compile_s": compile_s, "check_s": best, "findings": findings}
 
 
+def regex_costs(corpus: Path, top: int) -> None:
+    """The slowest regex rules on the corpus: where rule-engine time goes."""
+    from cleaner.document import Document
+    from cleaner.engine.compiler import compile_rules
+    from cleaner.engine.loader import load_rules
+    from cleaner.paths import builtin_rules_dir
+
+    compiled = compile_rules(load_rules([builtin_rules_dir()]))
+    doc = Document.from_text(corpus.read_text("utf-8"))
+    costs = []
+    for i in compiled.regex_rules:
+        rule = compiled.rules[i]
+        assert rule.regex is not None
+        rule.regex.compiled  # noqa: B018 - compile outside the timing
+        t0 = time.perf_counter()
+        hits = sum(1 for p in doc.paragraphs for _ in rule.regex.finditer(doc.check_text, p.start, p.end))
+        costs.append((time.perf_counter() - t0, rule.id, hits))
+    total = sum(c for c, _, _ in costs)
+    print(f"\n{len(costs)} regex rules take {total:.2f} s in all (no prefilter); the slowest:\n")
+    print("| regex rule | s | matches |")
+    print("|---|---:|---:|")
+    for cost, rid, hits in sorted(costs, reverse=True)[:top]:
+        print(f"| {rid} | {cost:.3f} | {hits} |")
+
+
 def child(args: argparse.Namespace) -> None:
     result = run_cleaner(Path(args.corpus), Path(args.extra) if args.extra else None)
     result["rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -90,6 +115,7 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--synthetic", type=int, default=10_000)
     ap.add_argument("--no-proselint", action="store_true")
+    ap.add_argument("--regex-costs", type=int, default=0, metavar="N", help="also list the N slowest regex rules")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--extra", help=argparse.SUPPRESS)
@@ -145,6 +171,11 @@ def main() -> None:
     print(f"\nsynthetic / real check time: {synth_row[3] / base[3]:.2f}x")
     if len(rows) > 2:
         print(f"cleaner / proselint words/s: {base[4] / rows[2][4]:.1f}x")
+    if args.regex_costs:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus.txt"
+            make_corpus(corpus, args.mb)
+            regex_costs(corpus, args.regex_costs)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,10 +12,45 @@ from click.testing import CliRunner
 REPO = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_languagetool_home() -> Iterator[None]:
+    """Tests reuse the installed LanguageTool jars, and stop any server they started.
+
+    The per-test cache folder below would otherwise hold a second LanguageTool
+    installation, and a server started by a test (a hook or a lint run with
+    LanguageTool on "auto") would linger until its idle timeout.
+    """
+    from cleaner.languagetool.settings import HOME_ENV, LanguageToolSettings
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(HOME_ENV, str(LanguageToolSettings().install_root()))
+        yield
+    _stop_servers_under(_SESSION_CACHES)
+
+
+_SESSION_CACHES: set[Path] = set()
+
+
+def _stop_servers_under(caches: set[Path]) -> None:
+    from cleaner.languagetool.server import stop_server
+    from cleaner.languagetool.settings import LanguageToolSettings
+    from cleaner.paths import CACHE_ENV
+
+    for cache in caches:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv(CACHE_ENV, str(cache))
+            try:
+                stop_server(LanguageToolSettings())
+            except Exception as exc:  # teardown must not hide test results
+                print(f"could not stop LanguageTool under {cache}: {exc}")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test session gets its own cache folder (compiled rules), never the user's."""
-    monkeypatch.setenv("CLEANER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    """Each test session gets its own cache folder (compiled rules, server state), never the user's."""
+    cache = tmp_path_factory.getbasetemp() / "cache"
+    _SESSION_CACHES.add(cache)
+    monkeypatch.setenv("CLEANER_CACHE_DIR", str(cache))
 
 
 @pytest.fixture
