@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from cleaner import __version__
+from cleaner.commands.config import run_config
+from cleaner.commands.eval import EvalOptions, eval_settings, parse_engines, run_eval
+from cleaner.commands.fix import run_fix
 from cleaner.commands.lint import RENDERERS, run_lint
+from cleaner.commands.report import run_report
 from cleaner.commands.rules import run_rules_list, run_rules_test
+from cleaner.config import Overrides, load_settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
+from cleaner.languagetool.commands import languagetool
 from cleaner.settings import Settings
 
 SEVERITIES = [s.value for s in Severity]
@@ -28,18 +36,24 @@ def _err(text: str) -> None:
 def _settings(
     rules: tuple[Path, ...],
     no_builtin: bool,
-    fail_on: str,
-    languagetool: str = "auto",
+    fail_on: str | None,
+    languagetool: str | None = None,
     threshold: float | None = None,
+    *,
+    paths: Sequence[str] = (),
+    config: Path | None = None,
+    report_dir: Path | None = None,
 ) -> Settings:
-    base = Settings()
-    return Settings(
+    """Defaults < the configuration file found from the first path (or ``--config``) < these options."""
+    overrides = Overrides(
         rule_paths=rules,
-        builtin_rules=not no_builtin,
-        fail_on=Severity(fail_on),
+        builtin_rules=False if no_builtin else None,
+        fail_on=Severity(fail_on) if fail_on else None,
         languagetool=languagetool,
-        fix_threshold=base.fix_threshold if threshold is None else threshold,
+        fix_threshold=threshold,
+        report_dir=report_dir,
     )
+    return load_settings(paths, config, overrides)
 
 
 rules_option = click.option(
@@ -49,34 +63,40 @@ rules_option = click.option(
     type=click.Path(exists=True, path_type=Path),
     help="Extra rule file or folder (repeatable).",
 )
-no_builtin_option = click.option("--no-builtin-rules", "no_builtin", is_flag=True, help="Do not load the built-in rules.")
+no_builtin_option = click.option(
+    "--no-builtin-rules", "no_builtin", is_flag=True, help="Do not load the built-in rules."
+)
 fail_on_option = click.option(
     "--fail-on",
     type=click.Choice(SEVERITIES),
-    default="minor",
-    show_default=True,
-    help="Exit 1 when a finding of this severity or worse is reported.",
+    default=None,
+    help="Exit 1 when a finding of this severity or worse is reported (default: minor, or the config's fail-on).",
+)
+config_option = click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this configuration file instead of the nearest .cleaner.toml / pyproject.toml [tool.cleaner].",
 )
 
 
-def _lt_mode(no_lt: bool, require_lt: bool) -> str:
+def _lt_mode(no_lt: bool, require_lt: bool) -> str | None:
+    """The LanguageTool mode the options ask for; None leaves it to the configuration ("auto")."""
     if no_lt and require_lt:
         raise click.UsageError("--no-languagetool and --require-languagetool exclude each other")
-    return "off" if no_lt else "required" if require_lt else "auto"
+    return "off" if no_lt else "required" if require_lt else None
 
 
-lt_options = [
-    click.option("--no-languagetool", "no_lt", is_flag=True, help="Run the rule engine only."),
-    click.option(
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def languagetool_options(f: F) -> F:
+    """``--no-languagetool`` and ``--require-languagetool``."""
+    f = click.option(
         "--require-languagetool", "require_lt", is_flag=True, help="Exit 2 if LanguageTool cannot be used."
-    ),
-]
-
-
-def _with(options: list, f):  # type: ignore[no-untyped-def, type-arg]
-    for option in reversed(options):
-        f = option(f)
-    return f
+    )(f)
+    return click.option("--no-languagetool", "no_lt", is_flag=True, help="Run the rule engine only.")(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -91,7 +111,8 @@ def cli() -> None:
 @rules_option
 @no_builtin_option
 @fail_on_option
-@lambda f: _with(lt_options, f)
+@config_option
+@languagetool_options
 @click.pass_context
 def lint(
     ctx: click.Context,
@@ -99,14 +120,106 @@ def lint(
     fmt: str,
     rules: tuple[Path, ...],
     no_builtin: bool,
-    fail_on: str,
+    fail_on: str | None,
+    config_file: Path | None,
     no_lt: bool,
     require_lt: bool,
 ) -> None:
     """Lint articles (files, folders, or - for stdin) for garbled machine-translated English."""
-    settings = _settings(rules, no_builtin, fail_on, _lt_mode(no_lt, require_lt))
+    settings = _settings(rules, no_builtin, fail_on, _lt_mode(no_lt, require_lt), paths=paths, config=config_file)
     colour = fmt == "text" and sys.stdout.isatty()
     ctx.exit(run_lint(paths, settings, fmt, _out, _err, colour))
+
+
+threshold_option = click.option(
+    "--threshold",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    help="Apply fixes whose confidence is at least this (default 0.8); the rest stay suggestions.",
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
+@click.option("--dry-run", is_flag=True, help="Print the per-file summary only; write nothing.")
+@threshold_option
+@rules_option
+@no_builtin_option
+@fail_on_option
+@config_option
+@languagetool_options
+@click.pass_context
+def fix(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    diff: bool,
+    dry_run: bool,
+    threshold: float | None,
+    rules: tuple[Path, ...],
+    no_builtin: bool,
+    fail_on: str | None,
+    config_file: Path | None,
+    no_lt: bool,
+    require_lt: bool,
+) -> None:
+    """Apply confident fixes in place (atomically); - reads stdin and prints the corrected text."""
+    settings = _settings(
+        rules, no_builtin, fail_on, _lt_mode(no_lt, require_lt), threshold, paths=paths, config=config_file
+    )
+    ctx.exit(run_fix(paths, settings, diff, dry_run, _out, _err))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for <article>.html, <article>.json and index.html (default: reports, or the config's report-dir).",
+)
+@threshold_option
+@rules_option
+@no_builtin_option
+@fail_on_option
+@config_option
+@languagetool_options
+@click.pass_context
+def report(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    out_dir: Path | None,
+    threshold: float | None,
+    rules: tuple[Path, ...],
+    no_builtin: bool,
+    fail_on: str | None,
+    config_file: Path | None,
+    no_lt: bool,
+    require_lt: bool,
+) -> None:
+    """Write an HTML diff report and its JSON twin per article, plus index.html."""
+    settings = _settings(
+        rules,
+        no_builtin,
+        fail_on,
+        _lt_mode(no_lt, require_lt),
+        threshold,
+        paths=paths,
+        config=config_file,
+        report_dir=out_dir,
+    )
+    ctx.exit(run_report(paths, settings, settings.report_dir, _out, _err))
+
+
+@cli.command("config")
+@click.argument("path", required=False)
+@config_option
+@click.option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml", show_default=True)
+@click.pass_context
+def config_cmd(ctx: click.Context, path: str | None, config_file: Path | None, fmt: str) -> None:
+    """Print the effective configuration for PATH (default: the current folder) and where it came from."""
+    ctx.exit(run_config([path] if path else [], config_file, fmt, _out))
 
 
 @cli.group()
@@ -130,6 +243,91 @@ def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) ->
 def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) -> None:
     """Run every rule's examples; failures are printed as file:line."""
     ctx.exit(run_rules_test(rules, not no_builtin, _out))
+
+
+@cli.command("eval")
+@click.argument("corpus", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--clean",
+    "clean",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Clean original-English news (JSONL[.gz] with id, text): flags per 1,000 words, likely false alarms.",
+)
+@click.option("--quick", is_flag=True, help="Only the README's quick slice of the MQM corpus (37 documents).")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles (and clean documents)."
+)
+@click.option(
+    "--no-languagetool", "no_lt", is_flag=True, help="Leave LanguageTool out (same as --engines rules,names)."
+)
+@click.option(
+    "--engines", default=None, help="Comma-separated checkers to run: rules,names,languagetool (default: all)."
+)
+@click.option(
+    "--lt-only-defaults",
+    is_flag=True,
+    help="Baseline: LanguageTool alone with its own default rules (no cleaner rules, selection or filters).",
+)
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write flagged spans and corrections as JSONL.",
+)
+@click.option(
+    "--summary", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write every number as JSON."
+)
+@click.option(
+    "--rule-stats",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write per-rule fires (clean, MT) and MT hit rates (.md table, or .csv).",
+)
+@click.option("--name", default=None, help="Label of this run in the table and summary.")
+@click.option("--progress/--no-progress", "show_progress", default=None, help="Force the progress bar on or off.")
+@threshold_option
+@rules_option
+@no_builtin_option
+@config_option
+@click.pass_context
+def eval_cmd(
+    ctx: click.Context,
+    corpus: Path | None,
+    clean: Path | None,
+    quick: bool,
+    limit: int | None,
+    no_lt: bool,
+    engines: str | None,
+    lt_only_defaults: bool,
+    predictions: Path | None,
+    summary: Path | None,
+    rule_stats: Path | None,
+    name: str | None,
+    show_progress: bool | None,
+    threshold: float | None,
+    rules: tuple[Path, ...],
+    no_builtin: bool,
+    config_file: Path | None,
+) -> None:
+    """Measure detection and correction quality on an MQM-annotated corpus and/or clean news."""
+    options = EvalOptions(
+        corpus=corpus,
+        clean=clean,
+        quick=quick,
+        limit=limit,
+        engines=parse_engines(engines, no_lt),
+        lt_only_defaults=lt_only_defaults,
+        predictions=predictions,
+        summary=summary,
+        rule_stats=rule_stats,
+        name=name,
+        show_progress=show_progress,
+    )
+    ctx.exit(run_eval(options, eval_settings(rules, not no_builtin, threshold, config_file), _out, _err))
+
+
+cli.add_command(languagetool)
 
 
 def main(argv: list[str] | None = None) -> int:

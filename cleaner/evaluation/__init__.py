@@ -1,0 +1,9 @@
+"""Measuring cleaner on annotated machine translation and on clean English news.
+
+Modules, one job each: ``corpus`` (read the JSONL records, the recommended
+gold filters, the quick slice), ``metrics`` (pure scoring functions),
+``predict`` (run the pipeline and map findings and fixes onto segments) and
+``report`` (the summary dict and its Markdown table).  The command is
+``cleaner eval`` (:mod:`cleaner.commands.eval`); the results are in
+docs/evaluation.md.
+"""
