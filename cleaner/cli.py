@@ -10,12 +10,7 @@ from typing import Any, TypeVar
 import click
 
 from cleaner import __version__
-from cleaner.commands.config import run_config
-from cleaner.commands.eval import EvalOptions, eval_settings, parse_engines, run_eval
-from cleaner.commands.fix import run_fix
 from cleaner.commands.lint import RENDERERS, run_lint
-from cleaner.commands.report import run_report
-from cleaner.commands.rules import run_rules_list, run_rules_test
 from cleaner.config import Overrides, load_settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
@@ -99,6 +94,27 @@ def languagetool_options(f: F) -> F:
     return click.option("--no-languagetool", "no_lt", is_flag=True, help="Run the rule engine only.")(f)
 
 
+def article_options(f: F) -> F:
+    """The options every article command shares: rules, fail-on, configuration, LanguageTool."""
+    for option in (languagetool_options, config_option, fail_on_option, no_builtin_option, rules_option):
+        f = option(f)
+    return f
+
+
+def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: Any) -> Settings:
+    """Settings from the shared article options (see :func:`article_options`) plus command extras."""
+    return _settings(
+        options["rules"],
+        options["no_builtin"],
+        options["fail_on"],
+        _lt_mode(options["no_lt"], options["require_lt"]),
+        options.get("threshold"),
+        paths=paths,
+        config=options["config_file"],
+        **extra,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cleaner")
 def cli() -> None:
@@ -108,25 +124,11 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
-@rules_option
-@no_builtin_option
-@fail_on_option
-@config_option
-@languagetool_options
+@article_options
 @click.pass_context
-def lint(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    fmt: str,
-    rules: tuple[Path, ...],
-    no_builtin: bool,
-    fail_on: str | None,
-    config_file: Path | None,
-    no_lt: bool,
-    require_lt: bool,
-) -> None:
+def lint(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **options: Any) -> None:
     """Lint articles (files, folders, or - for stdin) for garbled machine-translated English."""
-    settings = _settings(rules, no_builtin, fail_on, _lt_mode(no_lt, require_lt), paths=paths, config=config_file)
+    settings = _article_settings(paths, options)
     colour = fmt == "text" and sys.stdout.isatty()
     ctx.exit(run_lint(paths, settings, fmt, _out, _err, colour))
 
@@ -144,30 +146,13 @@ threshold_option = click.option(
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
 @click.option("--dry-run", is_flag=True, help="Print the per-file summary only; write nothing.")
 @threshold_option
-@rules_option
-@no_builtin_option
-@fail_on_option
-@config_option
-@languagetool_options
+@article_options
 @click.pass_context
-def fix(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    diff: bool,
-    dry_run: bool,
-    threshold: float | None,
-    rules: tuple[Path, ...],
-    no_builtin: bool,
-    fail_on: str | None,
-    config_file: Path | None,
-    no_lt: bool,
-    require_lt: bool,
-) -> None:
+def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool, **options: Any) -> None:
     """Apply confident fixes in place (atomically); - reads stdin and prints the corrected text."""
-    settings = _settings(
-        rules, no_builtin, fail_on, _lt_mode(no_lt, require_lt), threshold, paths=paths, config=config_file
-    )
-    ctx.exit(run_fix(paths, settings, diff, dry_run, _out, _err))
+    from cleaner.commands.fix import run_fix
+
+    ctx.exit(run_fix(paths, _article_settings(paths, options), diff, dry_run, _out, _err))
 
 
 @cli.command()
@@ -180,35 +165,13 @@ def fix(
     help="Folder for <article>.html, <article>.json and index.html (default: reports, or the config's report-dir).",
 )
 @threshold_option
-@rules_option
-@no_builtin_option
-@fail_on_option
-@config_option
-@languagetool_options
+@article_options
 @click.pass_context
-def report(
-    ctx: click.Context,
-    paths: tuple[str, ...],
-    out_dir: Path | None,
-    threshold: float | None,
-    rules: tuple[Path, ...],
-    no_builtin: bool,
-    fail_on: str | None,
-    config_file: Path | None,
-    no_lt: bool,
-    require_lt: bool,
-) -> None:
+def report(ctx: click.Context, /, paths: tuple[str, ...], out_dir: Path | None, **options: Any) -> None:
     """Write an HTML diff report and its JSON twin per article, plus index.html."""
-    settings = _settings(
-        rules,
-        no_builtin,
-        fail_on,
-        _lt_mode(no_lt, require_lt),
-        threshold,
-        paths=paths,
-        config=config_file,
-        report_dir=out_dir,
-    )
+    from cleaner.commands.report import run_report
+
+    settings = _article_settings(paths, options, report_dir=out_dir)
     ctx.exit(run_report(paths, settings, settings.report_dir, _out, _err))
 
 
@@ -219,6 +182,8 @@ def report(
 @click.pass_context
 def config_cmd(ctx: click.Context, path: str | None, config_file: Path | None, fmt: str) -> None:
     """Print the effective configuration for PATH (default: the current folder) and where it came from."""
+    from cleaner.commands.config import run_config
+
     ctx.exit(run_config([path] if path else [], config_file, fmt, _out))
 
 
@@ -233,6 +198,8 @@ def rules() -> None:
 @click.pass_context
 def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) -> None:
     """List every rule with its category, severity, confidence and source line."""
+    from cleaner.commands.rules import run_rules_list
+
     ctx.exit(run_rules_list(rules, not no_builtin, _out))
 
 
@@ -242,6 +209,8 @@ def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) ->
 @click.pass_context
 def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) -> None:
     """Run every rule's examples; failures are printed as file:line."""
+    from cleaner.commands.rules import run_rules_test
+
     ctx.exit(run_rules_test(rules, not no_builtin, _out))
 
 
@@ -311,6 +280,8 @@ def eval_cmd(
     config_file: Path | None,
 ) -> None:
     """Measure detection and correction quality on an MQM-annotated corpus and/or clean news."""
+    from cleaner.commands.eval import EvalOptions, eval_settings, parse_engines, run_eval
+
     options = EvalOptions(
         corpus=corpus,
         clean=clean,

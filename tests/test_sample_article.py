@@ -47,8 +47,10 @@ def test_garble_is_flagged_with_the_right_correction(findings: list[Finding], ga
     assert candidates, f"{garbled!r} was not flagged"
     text = SEED.read_text("utf-8")
     for f in candidates:
-        fixed_context = text[max(0, f.start - 60) : f.start] + (f.replacements[0] if f.replacements else "")
-        if correction in fixed_context + text[f.end : f.end + 60] or (f.replacements and correction in f.replacements[0]):
+        if not f.replacements:
+            continue
+        fixed_context = text[max(0, f.start - 60) : f.start] + f.replacements[0] + text[f.end : f.end + 60]
+        if correction in fixed_context:
             return
     raise AssertionError(f"{garbled!r}: got {[(f.text, f.replacements) for f in candidates]}")
 
