@@ -150,9 +150,19 @@ def main() -> None:
                 )
             )
         if not args.no_proselint:
+            # proselint stops after max_errors (1,000 by default): lift the cap so it reads the whole file.
+            dumped = subprocess.run(
+                [sys.executable, "-m", "proselint", "dump-config"], capture_output=True, text=True, check=True
+            )
+            config = json.loads(dumped.stdout)
+            config["max_errors"] = 10**9
+            config_path = Path(tmp) / "proselint.json"
+            config_path.write_text(json.dumps(config), encoding="utf-8")
             t0 = time.perf_counter()
             proc = subprocess.run(
-                [sys.executable, "-m", "proselint", "check", "-o", "json", str(corpus)], capture_output=True, text=True
+                [sys.executable, "-m", "proselint", "check", "--config", str(config_path), "-o", "json", str(corpus)],
+                capture_output=True,
+                text=True,
             )
             elapsed = time.perf_counter() - t0
             rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -161,7 +171,7 @@ def main() -> None:
                 n = sum(len(v.get("diagnostics", [])) for v in files.values())
             except (json.JSONDecodeError, AttributeError):
                 n = -1
-            rows.append(("proselint 0.16 (its default checks)", 0, 0.0, elapsed, words / elapsed, rss, n))
+            rows.append(("proselint 0.16 (default checks, no error cap)", 0, 0.0, elapsed, words / elapsed, rss, n))
     print(f"corpus: sample article repeated to {args.mb:g} MB = {words:,} words\n")
     print("| configuration | rules | compile s | check s | words/s | peak RSS MiB | findings |")
     print("|---|---:|---:|---:|---:|---:|---:|")
