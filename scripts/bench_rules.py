@@ -10,6 +10,7 @@ Each configuration runs in its own process so peak memory (ru_maxrss) is its own
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import resource
 import subprocess
@@ -23,9 +24,13 @@ REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_9274cd7fb5159084.txt"
 
 
-def make_corpus(path: Path, megabytes: float) -> int:
-    """The sample article repeated to the given size; returns its word count."""
-    text = SEED.read_text("utf-8").strip() + "\n\n"
+def make_corpus(path: Path, megabytes: float, clean_news: Path | None = None) -> int:
+    """The sample article (or the clean news) repeated to the given size; returns its word count."""
+    if clean_news is None:
+        text = SEED.read_text("utf-8").strip() + "\n\n"
+    else:
+        with gzip.open(clean_news, "rt", encoding="utf-8") as fh:
+            text = "\n".join(json.loads(line)["text"] for line in fh) + "\n"
     target = int(megabytes * 1024 * 1024)
     body = text * (target // len(text) + 1)
     body = body[:target].rsplit("\n", 1)[0] + "\n"
@@ -115,6 +120,9 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=1.0)
     ap.add_argument("--synthetic", type=int, default=10_000)
     ap.add_argument("--no-proselint", action="store_true")
+    ap.add_argument(
+        "--clean-news", type=Path, default=None, metavar="JSONL_GZ", help="repeat this clean news corpus instead"
+    )
     ap.add_argument("--regex-costs", type=int, default=0, metavar="N", help="also list the N slowest regex rules")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -125,7 +133,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.txt"
-        words = make_corpus(corpus, args.mb)
+        words = make_corpus(corpus, args.mb, args.clean_news)
         synth = Path(tmp) / "synthetic"
         synth.mkdir()
         make_synthetic_rules(synth, args.synthetic)
@@ -172,7 +180,8 @@ def main() -> None:
             except (json.JSONDecodeError, AttributeError):
                 n = -1
             rows.append(("proselint 0.16 (default checks, no error cap)", 0, 0.0, elapsed, words / elapsed, rss, n))
-    print(f"corpus: sample article repeated to {args.mb:g} MB = {words:,} words\n")
+    source = "clean news" if args.clean_news else "sample article"
+    print(f"corpus: {source} repeated to {args.mb:g} MB = {words:,} words\n")
     print("| configuration | rules | compile s | check s | words/s | peak RSS MiB | findings |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for label, n, comp, check, wps, rss, found in rows:
