@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 from cleaner.checkers import Checker, CheckerUnavailable
 from cleaner.document import Document
@@ -42,16 +41,14 @@ class ArticleResult:
     plan: FixPlan
     readability_before: Readability
     readability_after: Readability
+    corrected: str
+    """The article with the plan's edits applied."""
     suppressed: int = 0
     engines: tuple[str, ...] = field(default=())
 
     @property
     def path(self) -> str:
         return self.source.path
-
-    @cached_property
-    def corrected(self) -> str:
-        return corrected_text(self.plan)
 
     @property
     def words(self) -> int:
@@ -86,7 +83,8 @@ class Pipeline:
         findings, suppressed = suppress(document, findings)
         plan = plan_in_prose(document, findings, self.settings.fix_threshold)
         before = readability(document.prose()[:READABILITY_CHARS])
-        after_doc = load_document(replace(source, text=corrected_text(plan)))
+        corrected = corrected_text(plan)
+        after_doc = load_document(replace(source, text=corrected))
         after = readability(after_doc.prose()[:READABILITY_CHARS])
         return ArticleResult(
             source=source,
@@ -95,6 +93,7 @@ class Pipeline:
             plan=plan,
             readability_before=before,
             readability_after=after,
+            corrected=corrected,
             suppressed=suppressed,
             engines=tuple(c.name for c in self.checkers),
         )

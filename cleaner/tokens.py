@@ -40,10 +40,6 @@ class Token(NamedTuple):
     def span(self) -> Span:
         return Span(self.start, self.end)
 
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[:1].isupper()
-
 
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032`\u00b4"
 _WORD = r"[^\W\d_](?:[\w]|['\u2019\u02bc](?=[^\W\d_]))*"

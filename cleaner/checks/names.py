@@ -29,11 +29,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from cleaner.document import Document
+from cleaner.engine.yamlnodes import load_yaml
 from cleaner.findings import Finding, Severity
 from cleaner.paths import builtin_rules_dir
 from cleaner.spans import Span
@@ -90,7 +90,7 @@ def load_known_names(classes_file: Path | None = None) -> dict[str, dict[str, st
     path = classes_file if classes_file is not None else _default_classes_file()
     if path is None or not path.is_file():
         return {}
-    data: Any = yaml.safe_load(path.read_text("utf-8")) or {}
+    data: Any = load_yaml(path.read_text("utf-8")) or {}
     classes = data.get("classes") or {}
     known: dict[str, dict[str, str]] = {}
     for name in KNOWN_CLASSES:

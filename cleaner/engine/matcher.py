@@ -6,6 +6,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from cleaner.document import Document
 from cleaner.engine.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules
@@ -31,6 +32,17 @@ class Candidate:
     """Span matched by element/group 1..N (index 0 is element 1)."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Stream:
+    """The token stream: its text, key-end position → stream position, the stream as a list
+    (paragraph marks included), and stream position → token index (-1 for a mark)."""
+
+    text: str
+    ends: dict[int, int]
+    marked: list[str]
+    token_at: list[int]
+
+
 class _TokenIndex:
     """The document's tokens with the lookups matching needs."""
 
@@ -40,12 +52,9 @@ class _TokenIndex:
         self.starts = [t.start for t in self.tokens]
         self.norms = [t.norm for t in self.tokens]
 
-    def stream(self) -> tuple[str, dict[int, int]]:
-        """Normalized tokens joined by separators, and a map from key-end position to token index.
-
-        A paragraph mark separates paragraphs; ``self.marked`` is the same sequence as a
-        list (marks included) and ``self.token_at`` maps its positions to token indices.
-        """
+    @cached_property
+    def stream(self) -> _Stream:
+        """The normalized tokens as the automaton reads them, with paragraph marks between paragraphs."""
         parts: list[str] = [SEPARATOR]
         ends: dict[int, int] = {}
         marked: list[str] = []
@@ -65,9 +74,7 @@ class _TokenIndex:
                 pos += len(PARAGRAPH_MARK) + 1
                 marked.append(PARAGRAPH_MARK)
                 token_at.append(-1)
-        self.marked = marked
-        self.token_at = token_at
-        return "".join(parts), ends
+        return _Stream("".join(parts), ends, marked, token_at)
 
     def token_range(self, span: Span) -> tuple[int, int]:
         """Indices of the first and last token inside ``span`` (last < first when none)."""
@@ -101,10 +108,10 @@ class RuleChecker:
     def _candidates(self, doc: Document, index: _TokenIndex) -> Iterator[Candidate]:
         rules = self.compiled.rules
         if len(self.compiled.automaton) and index.tokens:
-            stream, ends = index.stream()
+            stream = index.stream
             seen: set[tuple[int, int, int]] = set()
-            for end_pos, hits in self.compiled.automaton.iter(stream):
-                last = ends.get(end_pos)
+            for end_pos, hits in self.compiled.automaton.iter(stream.text):
+                last = stream.ends.get(end_pos)
                 if last is None:
                     continue
                 for rule_index, anchor, alternative in hits:
@@ -238,7 +245,7 @@ def _phrase_candidates(
     elements = pattern.elements
     width = len(elements[anchor].alternatives[alternative])
     first = last - width + 1
-    marked = index.marked
+    marked = index.stream.marked
     for end, after in _forward(elements, anchor + 1, last + 1, marked):
         for start, before in _backward(elements, anchor - 1, first - 1, marked):
             owners = before + (anchor,) * width + after
@@ -281,7 +288,7 @@ def _fits(marked: Sequence[str], pos: int, alt: tuple[frozenset[str], ...]) -> b
 
 def _candidate(rule_index: int, start: int, end: int, owners: Owners, n_elements: int, index: _TokenIndex) -> Candidate:
     tokens = index.tokens
-    first, last = index.token_at[start], index.token_at[end]
+    first, last = index.stream.token_at[start], index.stream.token_at[end]
     groups: list[Span | None] = [None] * n_elements
     for offset, owner in enumerate(owners):
         tok = tokens[first + offset]

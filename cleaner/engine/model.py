@@ -52,27 +52,6 @@ class LazyRegex:
         return self.compiled.match(text)
 
 
-CATEGORIES = frozenset(
-    {
-        "mistranslation",
-        "calque",
-        "false-friend",
-        "terminology",
-        "title",
-        "institution",
-        "idiom",
-        "grammar",
-        "agreement",
-        "number-format",
-        "punctuation",
-        "name",
-        "style",
-        "mt-artifact",
-    }
-)
-SCOPES = frozenset({"quote", "headline"})
-
-
 @dataclass(frozen=True, slots=True)
 class Term:
     """A context word or phrase (compiled like a pattern) or a ``re:`` regular expression."""

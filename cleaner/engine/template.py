@@ -20,10 +20,6 @@ _REF_RE = re.compile(r"\{(?:([^{}:|]+):)?(\d+)(?:\|(lower|upper|title))?\}")
 _CASE = {"lower": str.lower, "upper": str.upper, "title": str.title}
 
 
-class TemplateError(ValueError):
-    """A replacement that refers to an element the pattern does not have."""
-
-
 def template_refs(template: str) -> list[int]:
     """Element numbers a template refers to."""
     return [int(m.group(2)) for m in _REF_RE.finditer(template)]
