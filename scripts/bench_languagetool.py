@@ -254,6 +254,8 @@ def commandline(
     installation: Installation, settings: LanguageToolSettings, texts: list[str], scratch: Path
 ) -> tuple[float, float] | None:
     """Wall time and LanguageTool's own checking time for the command-line tool on the same text."""
+    from cleaner.languagetool.install import copy_dependencies_command
+
     mvn = shutil.which("mvn")
     java = shutil.which("java")
     if mvn is None or java is None or installation.kind != "maven":
@@ -262,18 +264,7 @@ def commandline(
     work = scratch / "commandline"
     work.mkdir()
     (work / "pom.xml").write_text(COMMANDLINE_POM.format(version=installation.version), encoding="utf-8")
-    subprocess.run(
-        [
-            mvn,
-            "-B",
-            "-q",
-            "-f",
-            str(work / "pom.xml"),
-            "dependency:copy-dependencies",
-            f"-DoutputDirectory={work / 'lib'}",
-        ],
-        check=True,
-    )
+    subprocess.run(copy_dependencies_command(mvn, work / "pom.xml", work / "lib"), check=True)
     text_file = work / "clean-news.txt"
     # One paragraph per line of the corpus, as the server sees them.
     text_file.write_text("\n\n".join(line for t in texts for line in t.split("\n") if line.strip()), encoding="utf-8")

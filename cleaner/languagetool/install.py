@@ -317,6 +317,11 @@ def pom_text() -> str:
     return importlib.resources.files("cleaner.languagetool").joinpath("pom.xml").read_text(encoding="utf-8")
 
 
+def copy_dependencies_command(mvn: str, pom: Path, out: Path, *extra: str) -> list[str]:
+    """Maven, in batch mode, copying the jars ``pom`` depends on into ``out``."""
+    return [mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies", f"-DoutputDirectory={out}", *extra]
+
+
 def maven_install(mvn: str, version: str, root: Path, echo: Echo = _quiet) -> Installation:
     """Resolve ``version`` with Maven into ``root/version`` (built aside, then renamed into place)."""
     dest = root / version
@@ -327,17 +332,9 @@ def maven_install(mvn: str, version: str, root: Path, echo: Echo = _quiet) -> In
             f"Resolving org.languagetool:languagetool-server:{version} (without language-all) "
             f"and org.languagetool:language-en:{version} with Maven..."
         )
-        cmd = [
-            mvn,
-            "-B",
-            "-q",
-            "-f",
-            str(work / "pom.xml"),
-            "dependency:copy-dependencies",
-            f"-DoutputDirectory={work / 'lib'}",
-            f"-Dlt.version={version}",
-            "-DincludeScope=runtime",
-        ]
+        cmd = copy_dependencies_command(
+            mvn, work / "pom.xml", work / "lib", f"-Dlt.version={version}", "-DincludeScope=runtime"
+        )
         started = time.monotonic()
         with (work / "maven.log").open("w", encoding="utf-8") as log:
             try:
