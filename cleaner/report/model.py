@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cleaner.findings import Finding, Severity
 from cleaner.fixes import Edit, Suggestion
 from cleaner.pipeline import ArticleResult
+from cleaner.prose_edits import fit_to_prose
+from cleaner.spans import Span
 
 APPLIED = "applied"
 SUGGESTED = "suggested"
@@ -84,6 +86,32 @@ def statuses(result: ArticleResult) -> list[Status]:
             suggestion = None if edit else suggestions_eq.get(f)
         out.append(Status(n, f, APPLIED if edit else SUGGESTED, edit, suggestion))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The edit an editor accepts for one finding: ``after`` replaces ``span`` of the original text."""
+
+    span: Span
+    after: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"start": self.span.start, "end": self.span.end, "after": self.after}
+
+
+def choice(result: ArticleResult, s: Status) -> Choice | None:
+    """What accepting ``s`` changes: the plan's edit, or a suggestion's first replacement fitted to the prose.
+
+    None when there is nothing safe to accept (no replacement, or one that would change markup).
+    """
+    if s.edit is not None:
+        return Choice(s.edit.span, s.edit.after)
+    if not s.finding.replacements:
+        return None
+    fit = fit_to_prose(result.document, replace(s.finding, replacements=s.finding.replacements[:1]))
+    if fit is None or fit.best_replacement is None:
+        return None
+    return Choice(fit.span, fit.best_replacement)
 
 
 def counts(result: ArticleResult) -> Counts:
