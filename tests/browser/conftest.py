@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright import sync_api as playwright_api  # the dev extra installs it
 
 CHROMIUM = os.environ.get("CLEANER_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
 """Screenshots land here (ignored by git) so CI can keep them as artifacts."""
-from playwright import sync_api as playwright_api  # the dev extra installs it
 
 
 def _chromium_or_skip() -> str:
@@ -64,5 +64,3 @@ class Watched:
     def check_quiet(self, allowed: set[str]) -> None:
         assert self.errors == []
         assert [u for u in self.requests if u not in allowed and not u.startswith("data:")] == []
-
-

@@ -29,6 +29,7 @@ ARTICLE = (
 )
 PARAGRAPHS = 12
 
+
 @pytest.fixture(scope="module")
 def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.mktemp("browser")

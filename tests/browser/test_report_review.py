@@ -141,7 +141,8 @@ def test_index_sorts_filters_and_fits(browser: object, reports: Path, width: int
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     rows = page.locator(".index tbody tr")
     expect(rows).to_have_count(3)
-    names = lambda: [n.split()[0] for n in rows.evaluate_all("rs => rs.filter(r => !r.hidden).map(r => r.dataset.name)")]  # noqa: E731
+    visible = "rs => rs.filter(r => !r.hidden).map(r => r.dataset.name)"
+    names = lambda: [n.split()[0] for n in rows.evaluate_all(visible)]  # noqa: E731
     assert names()[-1] == "clean.txt"  # worst first as rendered
 
     page.select_option("#f-sort", "name ascending")
