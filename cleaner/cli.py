@@ -195,12 +195,26 @@ def rules() -> None:
 @rules.command("list")
 @rules_option
 @no_builtin_option
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True)
 @click.pass_context
-def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) -> None:
+def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool, fmt: str) -> None:
     """List every rule with its category, severity, confidence and source line."""
     from cleaner.commands.rules import run_rules_list
 
-    ctx.exit(run_rules_list(rules, not no_builtin, _out))
+    ctx.exit(run_rules_list(rules, not no_builtin, _out, fmt))
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@rules_option
+@no_builtin_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.pass_context
+def rules_show(ctx: click.Context, rule_id: str, rules: tuple[Path, ...], no_builtin: bool, fmt: str) -> None:
+    """Show one rule in full: message, pivot languages, what it matches, replacements and examples."""
+    from cleaner.commands.rules import run_rules_show
+
+    ctx.exit(run_rules_show(rule_id, rules, not no_builtin, _out, fmt))
 
 
 @rules.command("test")
