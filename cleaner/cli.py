@@ -294,6 +294,9 @@ def eval_cmd(
     config_file: Path | None,
 ) -> None:
     """Measure detection and correction quality on an MQM-annotated corpus and/or clean news."""
+    from cleaner.evaluation import require_eval_extra
+
+    require_eval_extra()
     from cleaner.commands.eval import EvalOptions, eval_settings, parse_engines, run_eval
 
     options = EvalOptions(
