@@ -1,7 +1,8 @@
 """Finding and reading articles: paths in, decoded text (or a one-line error) out.
 
 Reading never half-succeeds: a file is either fully decoded as UTF-8 text or
-reported with the reason (missing, binary, invalid UTF-8 at byte N, empty),
+reported with the reason (missing, binary, invalid UTF-8 at byte N); an empty or
+whitespace-only article is simply clean,
 and the rest of the batch goes on.  The newline style and a BOM are recorded so
 that ``fix`` can write the file back exactly as it found it.
 """
@@ -82,8 +83,6 @@ def read_source(path: str) -> Source:
 
 def decode(path: str, data: bytes) -> Source:
     """Decode bytes as UTF-8 text, refusing binary data with a precise message."""
-    if not data.strip():
-        raise InputError(path, "empty file" if not data else "file contains only whitespace")
     nul = data.find(b"\0", 0, 8192)
     if nul >= 0:
         raise InputError(path, f"binary file (NUL byte at offset {nul})")

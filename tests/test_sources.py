@@ -20,10 +20,10 @@ def test_binary_file() -> None:
         decode("b.bin", b"ab\x00cd")
 
 
-@pytest.mark.parametrize(("data", "message"), [(b"", "empty file"), (b" \n\t", "only whitespace")])
-def test_empty(data: bytes, message: str) -> None:
-    with pytest.raises(InputError, match=message):
-        decode("e.txt", data)
+@pytest.mark.parametrize("data", [b"", b" \n\t", b"\xef\xbb\xbf\r\n"])
+def test_blank_articles_are_text(data: bytes) -> None:
+    src = decode("e.txt", data)
+    assert src.text.strip() == ""
 
 
 def test_newline_style_and_bom_are_recorded() -> None:

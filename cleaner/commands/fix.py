@@ -27,7 +27,8 @@ def run_fix(
     """Fix every article; print a summary line per file; return the exit code.
 
     Files are rewritten atomically, keeping their mode, BOM and newline style.
-    With ``diff`` a unified diff is printed and nothing is written; with
+    With ``diff`` a unified diff is printed, nothing is written, and pending
+    changes make the exit code 1 (so ``fix --diff`` serves as a check); with
     ``dry_run`` only the summary is printed.  Standard input (``-``) gets its
     corrected text printed to stdout.  Exit codes as ``lint``, judged on what
     is left after fixing; a file that cannot be written is reported, left as
@@ -37,12 +38,13 @@ def run_fix(
     stdout_has_data = diff or any(r.source.is_stdin for r in results)
     say = err if stdout_has_data else out
     write = not (diff or dry_run)
-    failed = False
+    failed = pending = False
     for result in results:
         if diff:
             patch = unified_diff(result)
             if patch:
                 out(patch)
+                pending = True
         elif result.source.is_stdin and not dry_run:
             out(result.corrected.removesuffix("\n"))
         elif write and result.plan.edits:
@@ -57,7 +59,8 @@ def run_fix(
         say(_total_line(results, written=write))
     if failed:
         return ExitCode.ERROR
-    return exit_code(results, errors, settings, after_fix=True)
+    code = exit_code(results, errors, settings, after_fix=True)
+    return ExitCode.FINDINGS if pending and code == ExitCode.OK else code
 
 
 def _write_back(result: ArticleResult) -> None:

@@ -70,6 +70,15 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(invoke: Invoke, article: 
     assert result.exit_code == ExitCode.FINDINGS
 
 
+def test_diff_exits_1_while_changes_are_pending(invoke: Invoke, article: Path) -> None:
+    # only the major finding fails the check, and fixing resolves it: what is left is the pending change
+    assert invoke("fix", "--diff", "--fail-on", "major", str(article)).exit_code == ExitCode.FINDINGS
+    assert invoke("fix", "--dry-run", "--fail-on", "major", str(article)).exit_code == ExitCode.OK
+    invoke("fix", str(article))
+    result = invoke("fix", "--diff", "--fail-on", "major", str(article))
+    assert (result.exit_code, result.stdout) == (ExitCode.OK, "")
+
+
 def test_diff_marks_a_missing_final_newline(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text("They held pricing talks.")
