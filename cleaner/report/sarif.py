@@ -10,8 +10,10 @@ Validated in the tests against the official OASIS schema.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from importlib import metadata
@@ -31,14 +33,52 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 LEVELS = {Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "note"}
 
 
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "cleanerFinding/v1"
+"""partialFingerprints key: rule, flagged words and their neighbours, not the line, so alerts survive moves."""
+_CONTEXT_WORDS = 3
+_WORDS = re.compile(r"\w+")
+
+
 def artifact_uri(path: str) -> str:
-    """A file's URI as SARIF wants it: relative to the current folder (the repository root), ``/``-separated."""
+    """A file's URI: relative to the current folder (the repository root, ``%SRCROOT%``), ``/``-separated;
+    a file outside it gets an absolute ``file://`` URI."""
     if path == "<stdin>":
         return "stdin"
     rel = os.path.relpath(path) if Path(path).is_absolute() else os.path.normpath(path)
     if rel.startswith(".."):
-        rel = str(Path(path).resolve())
-    return quote(Path(rel).as_posix(), safe="/:")
+        return Path(path).resolve().as_uri()
+    return quote(Path(rel).as_posix(), safe="/")
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """``artifactLocation``: relative URIs name ``%SRCROOT%`` as their base (see ``originalUriBaseIds``)."""
+    uri = artifact_uri(path)
+    return {"uri": uri} if uri.startswith("file:") or uri == "stdin" else {"uri": uri, "uriBaseId": SRCROOT}
+
+
+def fingerprints(result: ArticleResult) -> dict[int, str]:
+    """A fingerprint per finding (by position in ``result.findings``), stable when lines move.
+
+    It hashes the rule id, the flagged words and up to three words either side on the same line,
+    all case-folded;
+    identical ones within the file are told apart by their order (``…:2``).
+    """
+    text = result.document.text
+    seen: dict[str, int] = {}
+    out: dict[int, str] = {}
+    for i, f in enumerate(result.findings):
+        line_start = text.rfind("\n", 0, f.start) + 1
+        line_end = text.find("\n", f.end)
+        line_end = len(text) if line_end < 0 else line_end
+        left = _WORDS.findall(text[max(line_start, f.start - 80) : f.start])[-_CONTEXT_WORDS:]
+        right = _WORDS.findall(text[f.end : min(line_end, f.end + 80)])[:_CONTEXT_WORDS]
+        words = [" ".join(_WORDS.findall(f.text)), " ".join(left), " ".join(right)]
+        key = "\x1f".join([f.engine, f.rule_id, *words]).casefold()
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        seen[digest] = seen.get(digest, 0) + 1
+        out[i] = f"{digest}:{seen[digest]}"
+    return out
 
 
 def information_uri() -> str | None:
@@ -81,7 +121,7 @@ def _rule(f: Finding) -> dict[str, Any]:
     }
 
 
-def _fixes(result: ArticleResult, f: Finding, uri: str) -> list[dict[str, Any]]:
+def _fixes(result: ArticleResult, f: Finding, location: dict[str, str]) -> list[dict[str, Any]]:
     fixes: list[dict[str, Any]] = []
     for option in f.replacements:
         edit = fit_to_prose(result.document, replace(f, replacements=(option,)))
@@ -92,7 +132,7 @@ def _fixes(result: ArticleResult, f: Finding, uri: str) -> list[dict[str, Any]]:
                 "description": {"text": f"Replace {f.text!r} with {option!r}."},
                 "artifactChanges": [
                     {
-                        "artifactLocation": {"uri": uri},
+                        "artifactLocation": dict(location),
                         "replacements": [
                             {
                                 "deletedRegion": _region(result, edit.span),
@@ -106,7 +146,9 @@ def _fixes(result: ArticleResult, f: Finding, uri: str) -> list[dict[str, Any]]:
     return fixes
 
 
-def _result(result: ArticleResult, f: Finding, uri: str, rule_index: int) -> dict[str, Any]:
+def _result(
+    result: ArticleResult, f: Finding, location: dict[str, str], rule_index: int, fingerprint: str
+) -> dict[str, Any]:
     message = " ".join(f.message.split())
     if f.replacements:
         message += f" Suggested: {f.replacements[0]!r}."
@@ -115,10 +157,11 @@ def _result(result: ArticleResult, f: Finding, uri: str, rule_index: int) -> dic
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
         "message": {"text": message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(result, f.span)}}],
+        "locations": [{"physicalLocation": {"artifactLocation": dict(location), "region": _region(result, f.span)}}],
+        "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {"category": f.category, "engine": f.engine, "confidence": round(f.confidence, 3)},
     }
-    fixes = _fixes(result, f, uri)
+    fixes = _fixes(result, f, location)
     if fixes:
         out["fixes"] = fixes
     return out
@@ -130,12 +173,13 @@ def sarif_log(results: Sequence[ArticleResult], errors: Sequence[InputError] = (
     index: dict[str, int] = {}
     sarif_results: list[dict[str, Any]] = []
     for result in results:
-        uri = artifact_uri(result.path)
-        for f in result.findings:
+        location = artifact_location(result.path)
+        prints = fingerprints(result)
+        for i, f in enumerate(result.findings):
             if f.rule_id not in index:
                 index[f.rule_id] = len(rules)
                 rules.append(_rule(f))
-            sarif_results.append(_result(result, f, uri, index[f.rule_id]))
+            sarif_results.append(_result(result, f, location, index[f.rule_id], prints[i]))
     driver: dict[str, Any] = {"name": "cleaner", "version": __version__, "semanticVersion": __version__}
     home = information_uri()
     if home:
@@ -145,13 +189,14 @@ def sarif_log(results: Sequence[ArticleResult], errors: Sequence[InputError] = (
         {
             "level": "error",
             "message": {"text": str(e)},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.path)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(e.path)}}],
         }
         for e in errors
     ]
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": notifications}],
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
         "properties": {"suppressed": sum(r.suppressed for r in results)},
