@@ -10,12 +10,12 @@ from typing import Any, TypeVar
 import click
 
 from cleaner import __version__
+from cleaner.commands.languagetool import languagetool
 from cleaner.commands.lint import RENDERERS, run_lint
-from cleaner.config import Overrides, load_settings
+from cleaner.config.files import Overrides, load_settings
+from cleaner.config.settings import Settings
 from cleaner.errors import CleanerError, ExitCode
-from cleaner.findings import Severity
-from cleaner.languagetool.commands import languagetool
-from cleaner.settings import Settings
+from cleaner.findings.finding import Severity
 
 SEVERITIES = [s.value for s in Severity]
 

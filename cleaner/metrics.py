@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from cleaner.findings import Finding
+from cleaner.findings.finding import Finding
 from cleaner.paths import cache_dir
 
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner.checkers import Checker, CheckerUnavailable
-from cleaner.document import Document
-from cleaner.findings import Finding, Severity, merge
-from cleaner.fixes import FixPlan, corrected_text
-from cleaner.formats import load_document
+from cleaner.checks.checker import Checker, CheckerUnavailable
+from cleaner.config.settings import Settings
+from cleaner.document.document import Document
+from cleaner.document.formats import load_document
+from cleaner.document.sources import Source
+from cleaner.document.spans import Span
+from cleaner.findings.filter import apply_policy
+from cleaner.findings.finding import Finding, Severity, merge
+from cleaner.findings.suppressions import suppress
+from cleaner.fixes.plan import FixPlan, corrected_text
+from cleaner.fixes.prose import plan_in_prose
 from cleaner.metrics import Readability, garble_score, readability
-from cleaner.policy import apply_policy
-from cleaner.prose_edits import plan_in_prose
-from cleaner.settings import Settings
-from cleaner.sources import Source
-from cleaner.spans import Span
-from cleaner.suppressions import suppress
 
 CHUNK_CHARS = 1_000_000
 """Plain-text articles longer than this are checked in chunks, so memory stays bounded."""

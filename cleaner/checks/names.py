@@ -32,12 +32,12 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.document import Document
-from cleaner.engine.yamlnodes import load_yaml
-from cleaner.findings import Finding, Severity
+from cleaner.checks.rules.yamlnodes import load_yaml
+from cleaner.document.document import Document
+from cleaner.document.spans import Span
+from cleaner.document.tokens import Kind, Token
+from cleaner.findings.finding import Finding, Severity
 from cleaner.paths import builtin_rules_dir
-from cleaner.spans import Span
-from cleaner.tokens import Kind, Token
 
 RULE_ID = "NAME_INCONSISTENT"
 CATEGORY = "name"

@@ -6,13 +6,13 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from cleaner.checkers import Checker
-from cleaner.engine.api import load_checker
+from cleaner.checks.checker import Checker
+from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.rules.api import load_checker
+from cleaner.config.settings import Settings
+from cleaner.document.sources import read_source
 from cleaner.errors import CleanerError, InputError
-from cleaner.languagetool.settings import LanguageToolSettings
 from cleaner.pipeline import ArticleResult, Pipeline, Warn
-from cleaner.settings import Settings
-from cleaner.sources import read_source
 
 CheckerFactory = Callable[[Settings, Warn, contextlib.ExitStack], Checker | None]
 """Makes one checker for a run; resources it opens are closed with the ExitStack."""
@@ -36,7 +36,7 @@ def _names(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Check
 def _languagetool(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
     if settings.languagetool == "off":
         return None
-    from cleaner.languagetool import open_checker
+    from cleaner.checks.languagetool import open_checker
 
     return stack.enter_context(open_checker(languagetool_settings(settings)))
 

@@ -20,16 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import __version__
-from cleaner.atomic import write_text_atomic
+from cleaner.checks.languagetool.settings import LanguageToolSettings
 from cleaner.commands.common import CHECKERS
+from cleaner.config.settings import Settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.evaluation import report
 from cleaner.evaluation.corpus import load_clean, load_mqm
 from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
-from cleaner.languagetool.settings import LanguageToolSettings
+from cleaner.files import write_text_atomic
 from cleaner.pipeline import Pipeline, Warn
 from cleaner.progress import progress
-from cleaner.settings import Settings
 
 LT_DEFAULTS_NAME = "LanguageTool alone (its default rules)"
 
@@ -99,7 +99,7 @@ def open_eval_pipeline(settings: Settings, options: EvalOptions, warn: Warn) -> 
     """
     with contextlib.ExitStack() as stack:
         if options.lt_only_defaults:
-            from cleaner.languagetool import open_checker
+            from cleaner.checks.languagetool import open_checker
 
             checker = stack.enter_context(open_checker(baseline_lt_settings()))
             yield Pipeline([checker], replace(settings, languagetool="required"), warn)
@@ -118,7 +118,7 @@ def eval_settings(
     ``--config`` reads that file; rule folders and the threshold given on the
     command line win over it.
     """
-    from cleaner.config import Overrides, load_settings
+    from cleaner.config.files import Overrides, load_settings
 
     if config is not None:
         overrides = Overrides(

@@ -7,11 +7,11 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cleaner.atomic import WriteError, encode, write_atomic
 from cleaner.commands.lint import analyze_all, exit_code
+from cleaner.config.settings import Settings
 from cleaner.errors import ExitCode
+from cleaner.files import WriteError, encode, write_atomic
 from cleaner.pipeline import ArticleResult
-from cleaner.settings import Settings
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 

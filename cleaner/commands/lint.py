@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from cleaner.commands.common import analyze_paths, open_pipeline
+from cleaner.config.settings import Settings
+from cleaner.document.sources import collect
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import progress
@@ -12,8 +14,6 @@ from cleaner.report.github import render_github
 from cleaner.report.jsonout import render_json
 from cleaner.report.sarif import render_sarif
 from cleaner.report.text import render_text
-from cleaner.settings import Settings
-from cleaner.sources import collect
 
 Renderer = Callable[[Sequence[ArticleResult], Sequence[InputError], bool], str]
 

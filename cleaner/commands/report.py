@@ -7,14 +7,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from cleaner.atomic import WriteError, write_text_atomic
 from cleaner.commands.lint import analyze_all, exit_code
+from cleaner.config.settings import Settings
 from cleaner.errors import CleanerError, ExitCode
+from cleaner.files import WriteError, write_text_atomic
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import progress
 from cleaner.report.article_json import render_article_json
 from cleaner.report.html import IndexEntry, render_article_html, render_index_html
-from cleaner.settings import Settings
 
 INDEX = "index"
 _UNSAFE = re.compile(r"[^\w.-]+")

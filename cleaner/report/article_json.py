@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cleaner.fixes import output_spans
+from cleaner.fixes.plan import output_spans
 from cleaner.pipeline import ArticleResult
 from cleaner.report.jsonout import finding_dict
 from cleaner.report.model import GARBLE_SCORE_EXPLAINED, Status, counts, display_name, statuses

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from cleaner.errors import InputError
-from cleaner.findings import Severity
+from cleaner.findings.finding import Severity
 from cleaner.pipeline import ArticleResult
 from cleaner.report.sarif import artifact_uri
 

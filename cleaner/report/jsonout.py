@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cleaner.errors import InputError
-from cleaner.findings import Finding
+from cleaner.findings.finding import Finding
 from cleaner.pipeline import ArticleResult
 
 SCHEMA_VERSION = 1

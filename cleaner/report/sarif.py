@@ -4,7 +4,7 @@ One run, one ``tool.driver`` listing the rules that fired (message as help
 text, severity as default level), one result per finding with its location
 (lines and columns 1-based, end exclusive, columns and ``charOffset`` in
 Unicode code points as ``columnKind`` says) and, where a replacement exists,
-a fix whose edit touches prose only (see :mod:`cleaner.prose_edits`).
+a fix whose edit touches prose only (see :mod:`cleaner.fixes.prose`).
 Validated in the tests against the official OASIS schema.
 """
 
@@ -20,11 +20,11 @@ from typing import Any
 from urllib.parse import quote
 
 from cleaner import __version__
+from cleaner.document.spans import Span
 from cleaner.errors import InputError
-from cleaner.findings import Finding, Severity
+from cleaner.findings.finding import Finding, Severity
+from cleaner.fixes.prose import fit_to_prose
 from cleaner.pipeline import ArticleResult
-from cleaner.prose_edits import fit_to_prose
-from cleaner.spans import Span
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

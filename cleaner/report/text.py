@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import click
 
 from cleaner.errors import InputError
-from cleaner.findings import Severity
+from cleaner.findings.finding import Severity
 from cleaner.pipeline import ArticleResult
 
 _COLOURS = {Severity.MAJOR: "red", Severity.MINOR: "yellow", Severity.INFO: "blue"}

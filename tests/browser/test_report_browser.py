@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from cleaner.commands.report import run_report
+from cleaner.config.settings import Settings
 from cleaner.errors import ExitCode
-from cleaner.settings import Settings
-from tests.commands.cmd_fixtures import RULES
+from tests.support.cmd_fixtures import RULES
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 

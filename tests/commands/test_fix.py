@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.errors import ExitCode
-from tests.commands.cmd_fixtures import ARTICLE, FIXED, Invoke, cli_runner, write_rules
+from tests.support.cmd_fixtures import ARTICLE, FIXED, Invoke, cli_runner, write_rules
 
 
 @pytest.fixture
@@ -164,7 +164,7 @@ def test_a_file_changed_during_the_check_is_left_alone(
 
 def test_run_fix_is_callable_without_the_cli(article: Path, tmp_path: Path) -> None:
     from cleaner.commands.fix import run_fix
-    from cleaner.settings import Settings
+    from cleaner.config.settings import Settings
 
     rules = write_rules(tmp_path)
     settings = Settings(rule_paths=(rules,), builtin_rules=False, languagetool="off", use_rule_cache=False)

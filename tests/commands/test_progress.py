@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.progress import MIN_ITEMS, progress
-from tests.commands.cmd_fixtures import ARTICLE, Invoke, cli_runner
+from tests.support.cmd_fixtures import ARTICLE, Invoke, cli_runner
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from cleaner.report.article_json import SCHEMA, VERSION, article_dict, render_article_json
 from cleaner.report.html import render_article_html
-from tests.report.report_fakes import analyze, trade_result
+from tests.support.report_fakes import analyze, trade_result
 
 
 def test_the_twin_has_scores_readability_counts_and_texts() -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from tests.article_kit import rule_args, run_cli
+from tests.support.article_kit import rule_args, run_cli
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SCHEMA = json.loads((DOCS / "lint-output.schema.json").read_text("utf-8"))

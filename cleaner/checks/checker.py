@@ -1,0 +1,29 @@
+"""The Checker protocol: anything that turns a Document into Findings.
+
+Checkers know nothing of each other; the pipeline runs them and merges what
+they find.  A new checker is a new module plus one entry where the pipeline
+assembles its checkers, not an edit to the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from cleaner.document.document import Document
+from cleaner.errors import CleanerError
+from cleaner.findings.finding import Finding
+
+
+class CheckerUnavailable(CleanerError):
+    """An optional checker (LanguageTool) cannot work right now; the run may go on without it."""
+
+
+class Checker(Protocol):
+    """Turns a Document into Findings; must not print, filter or sort."""
+
+    name: str
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        """Every finding of this checker in ``doc``."""
+        ...

@@ -1,0 +1,112 @@
+"""``cleaner languagetool install|start|stop|status``: parse, call, print.
+
+The lead registers the group with ``cli.add_command(languagetool)``.  Settings
+come from the click context when the configuration layer put a
+:class:`LanguageToolSettings` there (``ctx.obj`` or an object carrying a
+``languagetool`` attribute), else the defaults.
+"""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from cleaner.checks.languagetool.install import human_size, install
+from cleaner.checks.languagetool.server import ServerStatus, ensure_server, server_status, stop_server
+from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.errors import CleanerError, ExitCode
+
+
+def settings_from_context(ctx: click.Context) -> LanguageToolSettings:
+    """The LanguageTool settings of this invocation."""
+    found = ctx.find_object(LanguageToolSettings)
+    if found is not None:
+        return found
+    nested = getattr(ctx.find_root().obj, "languagetool", None)
+    return nested if isinstance(nested, LanguageToolSettings) else LanguageToolSettings()
+
+
+class CommandError(click.ClickException):
+    """A CleanerError shown by click: one line on stderr, exit code 2."""
+
+    exit_code = int(ExitCode.ERROR)
+
+
+def _fail(error: CleanerError) -> click.ClickException:
+    return CommandError(str(error))
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(max(0, seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}h{minutes:02d}m{secs:02d}s" if hours else f"{minutes}m{secs:02d}s"
+
+
+def describe(status: ServerStatus) -> list[str]:
+    """The lines ``status`` prints."""
+    s = status.state
+    return [
+        "LanguageTool server running",
+        f"  pid      {s.pid} (supervisor {s.supervisor_pid})",
+        f"  port     {s.port} ({s.url})",
+        f"  version  {s.version}",
+        f"  memory   {human_size(status.rss_bytes)} RSS",
+        f"  uptime   {_duration(status.uptime)}",
+        f"  idle     {_duration(status.idle)}",
+        f"  log      {status.log}",
+    ]
+
+
+@click.group()
+def languagetool() -> None:
+    """Install and manage the local LanguageTool server."""
+
+
+@languagetool.command("install")
+@click.pass_context
+def install_command(ctx: click.Context) -> None:
+    """Install LanguageTool for English with Maven (idempotent)."""
+    settings = settings_from_context(ctx)
+    try:
+        found = install(settings, echo=click.echo)
+    except CleanerError as e:
+        raise _fail(e) from e
+    click.echo(f"Ready: LanguageTool {found.version} ({found.kind}) in {found.root}, {human_size(found.size_bytes())}")
+
+
+@languagetool.command("start")
+@click.pass_context
+def start_command(ctx: click.Context) -> None:
+    """Start the shared server now (lint starts it on demand anyway)."""
+    settings = settings_from_context(ctx)
+    started = time.monotonic()
+    try:
+        ensure_server(settings)
+    except CleanerError as e:
+        raise _fail(e) from e
+    status = server_status(settings)
+    if status is None:
+        raise _fail(CleanerError("LanguageTool server started but does not answer"))
+    click.echo("\n".join(describe(status)))
+    click.echo(f"  ready in {time.monotonic() - started:.1f} s")
+
+
+@languagetool.command("stop")
+@click.pass_context
+def stop_command(ctx: click.Context) -> None:
+    """Stop the shared server."""
+    stopped = stop_server(settings_from_context(ctx))
+    click.echo(f"Stopped LanguageTool server (pid {stopped.pid})" if stopped else "LanguageTool server was not running")
+
+
+@languagetool.command("status")
+@click.pass_context
+def status_command(ctx: click.Context) -> None:
+    """Show pid, port, version, memory, uptime and idle time; exit 1 when not running."""
+    status = server_status(settings_from_context(ctx))
+    if status is None:
+        click.echo("LanguageTool server is not running")
+        ctx.exit(int(ExitCode.FINDINGS))
+    click.echo("\n".join(describe(status)))
