@@ -21,7 +21,10 @@ from typing import Any
 
 from cleaner import __version__
 from cleaner.checks.languagetool.settings import LanguageToolSettings
-from cleaner.commands.common import CHECKERS
+from cleaner.checks.registry import NAMES as CHECKERS
+from cleaner.checks.registry import Mode
+from cleaner.checks.rules.settings import RuleSettings
+from cleaner.commands.common import open_pipeline
 from cleaner.config.settings import Settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.evaluation import report
@@ -94,20 +97,16 @@ def baseline_lt_settings() -> LanguageToolSettings:
 def open_eval_pipeline(settings: Settings, options: EvalOptions, warn: Warn) -> Iterator[Pipeline]:
     """The pipeline of this run: the selected checkers, or LanguageTool alone with its defaults.
 
-    LanguageTool, when selected, is required: a run that silently fell back to
+    Every selected checker is required: a run that silently fell back to
     rules only would report the wrong configuration's numbers.
     """
-    with contextlib.ExitStack() as stack:
-        if options.lt_only_defaults:
-            from cleaner.checks.languagetool import open_checker
-
-            checker = stack.enter_context(open_checker(baseline_lt_settings()))
-            yield Pipeline([checker], replace(settings, languagetool="required"), warn)
-            return
-        mode = "required" if "languagetool" in options.engines else "off"
-        settings = replace(settings, languagetool=mode)
-        checkers = [c for name in options.engines if (c := CHECKERS[name](settings, warn, stack)) is not None]
-        yield Pipeline(checkers, settings, warn)
+    if options.lt_only_defaults:
+        modes = {name: Mode.REQUIRED if name == "languagetool" else Mode.OFF for name in CHECKERS}
+        settings = replace(settings, languagetool=baseline_lt_settings())
+    else:
+        modes = {name: Mode.REQUIRED if name in options.engines else Mode.OFF for name in CHECKERS}
+    with open_pipeline(replace(settings, modes=modes), warn) as pipeline:
+        yield pipeline
 
 
 def eval_settings(
@@ -125,7 +124,7 @@ def eval_settings(
             rule_paths=tuple(rule_paths), builtin_rules=None if builtin_rules else False, fix_threshold=threshold
         )
         return load_settings([], config, overrides)
-    settings = Settings(rule_paths=tuple(rule_paths), builtin_rules=builtin_rules)
+    settings = Settings(rules=RuleSettings(paths=tuple(rule_paths), builtin=builtin_rules))
     return settings if threshold is None else replace(settings, fix_threshold=threshold)
 
 

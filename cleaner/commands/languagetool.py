@@ -1,30 +1,39 @@
 """``cleaner languagetool install|start|stop|status``: parse, call, print.
 
-The lead registers the group with ``cli.add_command(languagetool)``.  Settings
-come from the click context when the configuration layer put a
-:class:`LanguageToolSettings` there (``ctx.obj`` or an object carrying a
-``languagetool`` attribute), else the defaults.
+Settings come from configuration like every other command's: the nearest
+``.cleaner.toml`` / ``pyproject.toml`` ``[tool.cleaner]`` from the current
+folder, or ``--config FILE``; its ``[languagetool]`` table (``idle-timeout``,
+``max-heap``, ``home`` …) decides how the server is installed and run.
 """
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import click
 
 from cleaner.checks.languagetool.install import human_size, install
 from cleaner.checks.languagetool.server import ServerStatus, ensure_server, server_status, stop_server
 from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.config import load_settings
 from cleaner.errors import CleanerError, ExitCode
 
 
 def settings_from_context(ctx: click.Context) -> LanguageToolSettings:
-    """The LanguageTool settings of this invocation."""
-    found = ctx.find_object(LanguageToolSettings)
-    if found is not None:
-        return found
-    nested = getattr(ctx.find_root().obj, "languagetool", None)
-    return nested if isinstance(nested, LanguageToolSettings) else LanguageToolSettings()
+    """The LanguageTool settings of this invocation: its configuration file's ``[languagetool]`` table."""
+    try:
+        settings: LanguageToolSettings = load_settings([], _group_config(ctx)).languagetool
+    except CleanerError as e:
+        raise _fail(e) from e
+    return settings
+
+
+def _group_config(ctx: click.Context) -> Path | None:
+    while ctx.parent is not None and ctx.command.name != "languagetool":
+        ctx = ctx.parent
+    found = ctx.params.get("config_file")
+    return found if isinstance(found, Path) else None
 
 
 class CommandError(click.ClickException):
@@ -60,7 +69,14 @@ def describe(status: ServerStatus) -> list[str]:
 
 
 @click.group()
-def languagetool() -> None:
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Use this configuration file instead of the nearest .cleaner.toml / pyproject.toml [tool.cleaner].",
+)
+def languagetool(config_file: Path | None) -> None:
     """Install and manage the local LanguageTool server."""
 
 

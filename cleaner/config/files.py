@@ -6,7 +6,10 @@ and a ``pyproject.toml`` without a ``[tool.cleaner]`` table is passed over).
 When several paths are checked in one run, the first path's configuration
 applies to all of them.  Settings are merged once, defaults < file <
 command line, and every mistake is reported as ``file: key: what is wrong``
-(exit code 2).  The keys are documented in docs/configuration.md.
+(exit code 2).  Every key names the field of one stage's settings section
+it sets (``policy.disabled_rules``, ``languagetool.idle_timeout_minutes`` …),
+so each section is built straight from the file.  The keys are documented in
+docs/configuration.md.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from cleaner.checks.registry import Mode
 from cleaner.config.settings import Settings
 from cleaner.errors import ConfigError
 from cleaner.findings.finding import Severity
@@ -54,9 +58,22 @@ class Overrides:
     builtin_rules: bool | None = None
     fail_on: Severity | None = None
     fix_threshold: float | None = None
-    languagetool: str | None = None
+    languagetool: Mode | str | None = None
+    """LanguageTool's mode ("auto" is "optional")."""
     report_dir: Path | None = None
     use_rule_cache: bool | None = None
+
+
+OVERRIDE_FIELDS = {
+    "rule_paths": "rules.paths",
+    "builtin_rules": "rules.builtin",
+    "fail_on": "fail_on",
+    "fix_threshold": "fix_threshold",
+    "languagetool": "modes.languagetool",
+    "report_dir": "report_dir",
+    "use_rule_cache": "rules.use_cache",
+}
+"""Command-line option → the settings field it sets."""
 
 
 @dataclass(frozen=True)
@@ -118,14 +135,47 @@ def _minutes(value: Any, base: Path) -> float:
     return float(value)
 
 
-def _lt_mode(value: Any, base: Path) -> str:
-    if value is True or value == "auto":
-        return "auto"
+def _lt_mode(value: Any, base: Path) -> Mode:
+    if value is True or value in ("auto", "optional"):
+        return Mode.OPTIONAL
     if value is False or value == "off":
-        return "off"
+        return Mode.OFF
     if value == "required":
-        return "required"
+        return Mode.REQUIRED
     raise _Bad(f'expected true, false or "required", got {value!r}')
+
+
+def mode(value: Mode | str) -> Mode:
+    """A checker mode from its name; "auto" is the old name of "optional"."""
+    return _lt_mode(value, Path())
+
+
+def _text(value: Any, base: Path) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _Bad(f"expected a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _texts(value: Any, base: Path) -> tuple[str, ...]:
+    return tuple(sorted(_ids(value, base))) if value else ()
+
+
+def _seconds(value: Any, base: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not (0 < value < math.inf):
+        raise _Bad(f"expected a positive number of seconds, got {value!r}")
+    return float(value)
+
+
+def _megabytes(value: Any, base: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not (0 <= value < math.inf):
+        raise _Bad(f"expected a number of megabytes, got {value!r}")
+    return float(value)
+
+
+def _path(value: Any, base: Path) -> Path:
+    if not isinstance(value, str) or not value:
+        raise _Bad(f"expected a folder name, got {value!r}")
+    return base / Path(value).expanduser()
 
 
 def _rule_paths(value: Any, base: Path) -> tuple[Path, ...]:
@@ -147,26 +197,49 @@ def _folder(value: Any, base: Path) -> Path:
 Check = Callable[[Any, Path], Any]
 
 KEYS: dict[str, tuple[str, Check]] = {
-    "rules": ("rule_paths", _rule_paths),
-    "builtin-rules": ("builtin_rules", _bool),
-    "disable": ("disabled_rules", _ids),
-    "enable": ("enabled_rules", _ids),
-    "disable-categories": ("disabled_categories", _ids),
-    "severity": ("severity_overrides", _severity_table),
+    "rules": ("rules.paths", _rule_paths),
+    "builtin-rules": ("rules.builtin", _bool),
+    "disable": ("policy.disabled_rules", _ids),
+    "enable": ("policy.enabled_rules", _ids),
+    "disable-categories": ("policy.disabled_categories", _ids),
+    "severity": ("policy.severity_overrides", _severity_table),
     "fail-on": ("fail_on", _severity),
     "fix-threshold": ("fix_threshold", _unit),
     "report-dir": ("report_dir", _folder),
 }
-"""Top-level keys: key → (Settings field, checker)."""
+"""Top-level keys: key → (settings field, checker)."""
 
 LT_KEYS: dict[str, tuple[str, Check]] = {
-    "enabled": ("languagetool", _lt_mode),
-    "disable": ("lt_disabled_rules", _ids),
-    "enable": ("lt_enabled_rules", _ids),
-    "disable-categories": ("lt_disabled_categories", _ids),
-    "idle-timeout": ("lt_idle_minutes", _minutes),
+    "enabled": ("modes.languagetool", _lt_mode),
+    "disable": ("languagetool.disabled_rules", _ids),
+    "enable": ("languagetool.enabled_rules", _ids),
+    "disable-categories": ("languagetool.disabled_categories", _ids),
+    "enable-categories": ("languagetool.enabled_categories", _ids),
+    "idle-timeout": ("languagetool.idle_timeout_minutes", _minutes),
+    "home": ("languagetool.home", _path),
+    "folder": ("languagetool.folder", _path),
+    "version": ("languagetool.version", _text),
+    "fallback-versions": ("languagetool.fallback_versions", _texts),
+    "max-heap": ("languagetool.max_heap", _text),
+    "language": ("languagetool.language", _text),
+    "request-timeout": ("languagetool.request_timeout", _seconds),
+    "start-timeout": ("languagetool.start_timeout", _seconds),
+    "cache-max-mb": ("languagetool.cache_max_mb", _megabytes),
+    "java-options": ("languagetool.extra_java_options", _texts),
+    "skip-names-in-spelling": ("languagetool.skip_names_in_spelling", _bool),
+    "skip-british-spelling": ("languagetool.skip_british_spelling", _bool),
 }
-"""Keys of the ``languagetool`` table."""
+"""Keys of the ``languagetool`` table: every field of LanguageToolSettings, plus its mode."""
+
+ADDED_TO_DEFAULTS = frozenset(
+    {
+        "languagetool.disabled_rules",
+        "languagetool.enabled_rules",
+        "languagetool.disabled_categories",
+        "languagetool.enabled_categories",
+    }
+)
+"""LanguageTool selections that extend cleaner's defaults (selection.py) instead of replacing them."""
 
 
 # -- finding and reading -------------------------------------------------------------------
@@ -216,7 +289,7 @@ def read_config(path: Path) -> ConfigFile:
 
 
 def parse_config(config: ConfigFile) -> dict[str, Any]:
-    """The file's values as Settings fields; raises ConfigError at the first mistake."""
+    """The file's values by settings field (``policy.disabled_rules``); raises ConfigError at the first mistake."""
     base = config.path.parent
     values: dict[str, Any] = {}
     for key, value in config.table.items():
@@ -261,26 +334,57 @@ def resolve(paths: Sequence[str], explicit: Path | None = None, overrides: Overr
     config = read_config(path) if path is not None else None
     from_file = parse_config(config) if config else {}
     cli = _given(overrides or Overrides())
-    settings = Settings(**from_file)
-    if cli:
-        extra = cli.pop("rule_paths", ())
-        settings = replace(settings, **cli)
-        if extra:
-            settings = replace(settings, rule_paths=settings.rule_paths + tuple(extra))
-            cli["rule_paths"] = extra
+    settings = Settings()
+    for name, value in from_file.items():
+        settings = set_field(settings, name, value)
+    for name, value in cli.items():
+        if name == "rules.paths":
+            value = get_field(settings, name) + tuple(value)
+        settings = set_field(settings, name, value)
+    lt = settings.languagetool
+    settings = replace(settings, languagetool=replace(lt, disabled_rules=lt.disabled_rules - lt.enabled_rules))
     if config:
         settings = replace(settings, config_path=config.path)
-    origins = {
-        f.name: COMMAND_LINE if f.name in cli else FILE if f.name in from_file else DEFAULT for f in fields(Settings)
-    }
-    if "rule_paths" in cli and "rule_paths" in from_file:
-        origins["rule_paths"] = f"{FILE} + {COMMAND_LINE}"
+    origins = {name: COMMAND_LINE if name in cli else FILE if name in from_file else DEFAULT for name in FIELDS}
+    if "rules.paths" in cli and "rules.paths" in from_file:
+        origins["rules.paths"] = f"{FILE} + {COMMAND_LINE}"
     return Resolved(settings, config, origins)
+
+
+FIELDS = tuple(name for name, _ in (*KEYS.values(), *LT_KEYS.values()))
+"""Every settings field a configuration file can set, by dotted name."""
+
+
+def get_field(settings: Any, name: str) -> Any:
+    """The value of the dotted settings field ``name`` (``modes.languagetool`` gives the checker's mode)."""
+    head, _, rest = name.partition(".")
+    if head == "modes":
+        from cleaner.checks.registry import mode_of
+
+        return mode_of(rest, settings.modes)
+    value = getattr(settings, head)
+    return get_field(value, rest) if rest else value
+
+
+def set_field(settings: Any, name: str, value: Any) -> Any:
+    """``settings`` with the dotted field ``name`` set (LanguageTool selections added to the defaults)."""
+    head, _, rest = name.partition(".")
+    if head == "modes":
+        return replace(settings, modes={**settings.modes, rest: value})
+    if not rest:
+        return replace(settings, **{head: value})
+    section = getattr(settings, head)
+    if name in ADDED_TO_DEFAULTS:
+        value = getattr(section, rest) | value
+    return replace(settings, **{head: replace(section, **{rest: value})})
 
 
 def _given(overrides: Overrides) -> dict[str, Any]:
     given = {f.name: getattr(overrides, f.name) for f in fields(Overrides)}
-    return {k: v for k, v in given.items() if v is not None and v != ()}
+    out = {OVERRIDE_FIELDS[k]: v for k, v in given.items() if v is not None and v != ()}
+    if "modes.languagetool" in out:
+        out["modes.languagetool"] = mode(out["modes.languagetool"])
+    return out
 
 
 def load_settings(paths: Sequence[str], explicit: Path | None = None, overrides: Overrides | None = None) -> Settings:

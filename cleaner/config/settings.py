@@ -1,14 +1,22 @@
-"""Settings of one run: what the command line and configuration files decide.
+"""Settings of one run: one section per stage, built straight from configuration.
 
-A plain frozen dataclass, built once (defaults < configuration file <
-command line) and passed down; no stage reads options from anywhere else.
+A frozen dataclass built once (defaults < configuration file < command line,
+see :mod:`cleaner.config.files`) and passed down; each stage receives only its
+own section (the rule engine ``rules``, LanguageTool ``languagetool``, the
+findings filter ``policy``, the fix planner ``fix_threshold``), and the
+checker registry reads ``modes``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.registry import Mode
+from cleaner.checks.rules.settings import RuleSettings
+from cleaner.findings.filter import Policy
 from cleaner.findings.finding import Severity
 from cleaner.fixes.plan import DEFAULT_THRESHOLD
 
@@ -17,27 +25,13 @@ from cleaner.fixes.plan import DEFAULT_THRESHOLD
 class Settings:
     """Everything a run needs to know beyond the articles themselves."""
 
-    rule_paths: tuple[Path, ...] = ()
-    builtin_rules: bool = True
-    disabled_rules: frozenset[str] = frozenset()
-    enabled_rules: frozenset[str] = frozenset()
-    """When not empty, only these rule ids (of any engine) are reported."""
-    disabled_categories: frozenset[str] = frozenset()
-    severity_overrides: dict[str, Severity] = field(default_factory=dict)
-    """Rule id or category → severity."""
-    fail_on: Severity = Severity.MINOR
+    rules: RuleSettings = field(default_factory=RuleSettings)
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    policy: Policy = field(default_factory=Policy)
+    modes: Mapping[str, Mode] = field(default_factory=dict)
+    """Checker name → mode; a checker not named here has its registry default."""
     fix_threshold: float = DEFAULT_THRESHOLD
-    languagetool: str = "auto"
-    """"auto" (use it, fall back to rules only with a warning), "off", or "required"."""
+    fail_on: Severity = Severity.MINOR
     report_dir: Path = Path("reports")
-    use_rule_cache: bool = True
-    lt_disabled_rules: frozenset[str] = frozenset()
-    """LanguageTool rule ids to switch off in the server request (``disabledRules``)."""
-    lt_enabled_rules: frozenset[str] = frozenset()
-    """LanguageTool rule ids to switch on, e.g. ones off by default (``enabledRules``)."""
-    lt_disabled_categories: frozenset[str] = frozenset()
-    """LanguageTool category ids to switch off (``disabledCategories``)."""
-    lt_idle_minutes: float | None = None
-    """Stop the shared LanguageTool server after this many idle minutes (None: its own default)."""
     config_path: Path | None = None
     """The configuration file these settings were read from, if any."""

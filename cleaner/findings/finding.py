@@ -1,7 +1,9 @@
-"""Finding: the one currency between checkers, fixes and reports; and the merge step.
+"""Finding: the one currency between checkers, fixes and reports.
 
-Checkers only yield Findings.  Policy (merging overlaps between engines,
-ordering) lives here so that no checker needs to know of another.
+Checkers only yield Findings.  Once the findings of an article are final
+(merged, filtered, suppressions applied) they are numbered: ``id`` 1, 2, 3 …
+in text order, and every Edit and Suggestion of the fix plan names its
+finding by that id.
 """
 
 from __future__ import annotations
@@ -36,8 +38,6 @@ class Severity(StrEnum):
 _RANK = {Severity.INFO: 0, Severity.MINOR: 1, Severity.MAJOR: 2}
 _WEIGHT = {Severity.INFO: 0.1, Severity.MINOR: 1.0, Severity.MAJOR: 5.0}
 
-ENGINE_PRECEDENCE = ("rules", "names", "languagetool")
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -54,6 +54,8 @@ class Finding:
     replacements: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
     """``engine:rule_id`` of findings merged into this one."""
+    id: int = 0
+    """The finding's number within its article (1, 2, 3 … in text order); 0 until :func:`numbered`."""
 
     @property
     def start(self) -> int:
@@ -71,66 +73,7 @@ class Finding:
         return (self.span.start, self.span.end, self.rule_id)
 
 
-def _precedence(f: Finding) -> int:
-    try:
-        return ENGINE_PRECEDENCE.index(f.engine)
-    except ValueError:
-        return len(ENGINE_PRECEDENCE)
-
-
-def merge(findings: Iterable[Finding]) -> list[Finding]:
-    """Merge findings of different engines that cover the same span; sort by position.
-
-    Findings of different engines whose spans overlap with at least half of the
-    shorter one are the same problem seen twice: the one of the engine with
-    higher precedence (rules > names > languagetool) is kept, carrying the
-    other's message and any replacements it lacked.  Findings of one engine are
-    never merged with each other; each engine resolves its own overlaps.
-    """
-    result: list[Finding] = []
-    for cluster in _overlapping_clusters(findings):
-        kept: list[Finding] = []
-        for f in sorted(cluster, key=lambda f: (_precedence(f), f.sort_key())):
-            for i, k in enumerate(kept):
-                if k.engine != f.engine and _same_problem(k.span, f.span):
-                    kept[i] = _absorb(k, f)
-                    break
-            else:
-                kept.append(f)
-        result.extend(kept)
-    return sorted(result, key=Finding.sort_key)
-
-
-def _overlapping_clusters(findings: Iterable[Finding]) -> Iterable[list[Finding]]:
-    """Groups of findings whose spans chain together by overlap (a sweep, O(n log n))."""
-    cluster: list[Finding] = []
-    reach = -1
-    for f in sorted(findings, key=Finding.sort_key):
-        if cluster and f.start >= reach:
-            yield cluster
-            cluster = []
-        cluster.append(f)
-        reach = max(reach, f.end) if len(cluster) > 1 else f.end
-    if cluster:
-        yield cluster
-
-
-def _same_problem(a: Span, b: Span) -> bool:
-    if a == b:
-        return True
-    overlap = min(a.end, b.end) - max(a.start, b.start)
-    shorter = min(len(a), len(b))
-    return shorter > 0 and overlap * 2 >= shorter
-
-
-def _absorb(keep: Finding, other: Finding) -> Finding:
-    extra = tuple(r for r in other.replacements if r not in keep.replacements)
-    message = keep.message if other.message in keep.message else f"{keep.message} [{other.engine}: {other.message}]"
-    return replace(
-        keep,
-        message=message,
-        replacements=keep.replacements + extra if not keep.replacements else keep.replacements,
-        severity=keep.severity if keep.severity.at_least(other.severity) else other.severity,
-        confidence=max(keep.confidence, other.confidence),
-        also=(*keep.also, f"{other.engine}:{other.rule_id}", *other.also),
-    )
+def numbered(findings: Iterable[Finding]) -> list[Finding]:
+    """The article's final findings in text order, with ids 1, 2, 3 …"""
+    ordered = sorted(findings, key=Finding.sort_key)
+    return [replace(f, id=n) for n, f in enumerate(ordered, start=1)]

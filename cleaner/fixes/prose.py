@@ -7,55 +7,36 @@ would delete the markup.  Here each such edit is narrowed to the words that
 really change (a word-level diff of the prose and the replacement); when the
 changed words themselves contain markup the finding stays a suggestion.
 Edits over a line break are narrowed the same way, so fixing a hard-wrapped
-paragraph keeps its lines.
+paragraph keeps its lines.  The result is where the edit goes and what it
+puts there; the finding itself is never rewritten (the planner's Edit keeps
+pointing at it).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import replace
 from difflib import SequenceMatcher
 
 from cleaner.document.document import Document
 from cleaner.document.spans import Span
 from cleaner.findings.finding import Finding
-from cleaner.fixes.plan import FixPlan, Suggestion, plan_fixes
 
 _WORD = re.compile(r"\S+")
 _LINE_BREAK = re.compile(r"[\r\n]")
 CROSSES_MARKUP = "the replacement would change markup"
 
 
-def plan_in_prose(doc: Document, findings: Iterable[Finding], threshold: float) -> FixPlan:
-    """:func:`plan_fixes` over findings fitted to the prose; unfittable ones become suggestions."""
-    fitted: list[Finding] = []
-    blocked: list[Suggestion] = []
-    for f in findings:
-        fit = fit_to_prose(doc, f)
-        if fit is None:
-            blocked.append(Suggestion(f, CROSSES_MARKUP))
-        else:
-            fitted.append(fit)
-    plan = plan_fixes(doc.text, fitted, threshold)
-    if not blocked:
-        return plan
-    suggestions = tuple(sorted(plan.suggestions + tuple(blocked), key=lambda s: s.finding.sort_key()))
-    return replace(plan, suggestions=suggestions)
-
-
-def fit_to_prose(doc: Document, f: Finding) -> Finding | None:
-    """``f`` itself when its edit touches prose only; narrowed to the changed words; or None."""
-    best = f.best_replacement
+def fit_to_prose(doc: Document, f: Finding, replacement: str) -> tuple[Span, str] | None:
+    """Where ``f``'s edit to ``replacement`` goes and what it inserts, touching prose only; None if it can't."""
     pure = _is_prose(doc, f.span)
-    if best is None or (pure and not _LINE_BREAK.search(doc.text, f.start, f.end)):
-        return f
-    narrowed = _narrowed(doc, f, best)
-    return narrowed if narrowed is not None or not pure else f
+    if pure and not _LINE_BREAK.search(doc.text, f.start, f.end):
+        return f.span, replacement
+    narrowed = _narrowed(doc, f, replacement)
+    return narrowed if narrowed is not None or not pure else (f.span, replacement)
 
 
-def _narrowed(doc: Document, f: Finding, best: str) -> Finding | None:
-    """``f`` cut down to the one run of words its replacement changes, if that run is prose."""
+def _narrowed(doc: Document, f: Finding, best: str) -> tuple[Span, str] | None:
+    """The one run of words of ``f`` its replacement changes, and their replacement, if that run is prose."""
     old = [Span(f.start + m.start(), f.start + m.end()) for m in _WORD.finditer(f.span.slice(doc.check_text))]
     new = list(_WORD.finditer(best))
     ops = SequenceMatcher(None, [w.slice(doc.text) for w in old], [m.group() for m in new], autojunk=False)
@@ -78,7 +59,7 @@ def _narrowed(doc: Document, f: Finding, best: str) -> Finding | None:
         return None
     if not _is_prose(doc, span):
         return None
-    return replace(f, span=span, text=span.slice(doc.text), replacements=(after,))
+    return span, after
 
 
 def _is_prose(doc: Document, span: Span) -> bool:

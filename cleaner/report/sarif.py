@@ -4,7 +4,7 @@ One run, one ``tool.driver`` listing the rules that fired (message as help
 text, severity as default level), one result per finding with its location
 (lines and columns 1-based, end exclusive, columns and ``charOffset`` in
 Unicode code points as ``columnKind`` says) and, where a replacement exists,
-a fix whose edit touches prose only (see :mod:`cleaner.fixes.prose`).
+a fix per replacement, planned by the fix planner (so it touches prose only).
 Validated in the tests against the official OASIS schema.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ from cleaner import __version__
 from cleaner.document.spans import Span
 from cleaner.errors import InputError
 from cleaner.findings.finding import Finding, Severity
-from cleaner.fixes.prose import fit_to_prose
+from cleaner.fixes import propose_edit
 from cleaner.pipeline import ArticleResult
 
 SARIF_VERSION = "2.1.0"
@@ -84,8 +83,8 @@ def _rule(f: Finding) -> dict[str, Any]:
 def _fixes(result: ArticleResult, f: Finding, uri: str) -> list[dict[str, Any]]:
     fixes: list[dict[str, Any]] = []
     for option in f.replacements:
-        edit = fit_to_prose(result.document, replace(f, replacements=(option,)))
-        if edit is None or edit.best_replacement is None:
+        edit = propose_edit(result.document, f, option)
+        if edit is None:
             continue
         fixes.append(
             {
@@ -96,7 +95,7 @@ def _fixes(result: ArticleResult, f: Finding, uri: str) -> list[dict[str, Any]]:
                         "replacements": [
                             {
                                 "deletedRegion": _region(result, edit.span),
-                                "insertedContent": {"text": edit.best_replacement},
+                                "insertedContent": {"text": edit.after},
                             }
                         ],
                     }

@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.registry import Mode
+from cleaner.checks.rules.settings import RuleSettings
 from cleaner.config.files import Overrides, find_config, load_settings, resolve
 from cleaner.config.settings import Settings
 from cleaner.errors import ConfigError
+from cleaner.findings.filter import Policy
 from cleaner.findings.finding import Severity
 from tests.support.article_kit import RULES, run_cli
 
@@ -85,21 +90,26 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         """,
     )
     s = load_settings([str(tmp_path / "a.md")])
+    lt = LanguageToolSettings()
     assert s == Settings(
-        rule_paths=(tmp_path / "house-rules",),
-        builtin_rules=False,
-        disabled_rules=frozenset({"A", "B"}),
-        enabled_rules=frozenset({"C"}),
-        disabled_categories=frozenset({"style"}),
-        severity_overrides={"T_CONCLUDE": Severity.MAJOR, "calque": Severity.INFO},
+        rules=RuleSettings(paths=(tmp_path / "house-rules",), builtin=False),
+        policy=Policy(
+            disabled_rules=frozenset({"A", "B"}),
+            enabled_rules=frozenset({"C"}),
+            disabled_categories=frozenset({"style"}),
+            severity_overrides={"T_CONCLUDE": Severity.MAJOR, "calque": Severity.INFO},
+        ),
         fail_on=Severity.INFO,
         fix_threshold=0.95,
         report_dir=tmp_path / "out" / "reports",
-        languagetool="required",
-        lt_disabled_rules=frozenset({"EN_QUOTES"}),
-        lt_enabled_rules=frozenset({"PASSIVE_VOICE"}),
-        lt_disabled_categories=frozenset({"TYPOGRAPHY"}),
-        lt_idle_minutes=20.0,
+        modes={"languagetool": Mode.REQUIRED},
+        languagetool=replace(
+            lt,
+            disabled_rules=(lt.disabled_rules | {"EN_QUOTES"}) - {"PASSIVE_VOICE"},
+            enabled_rules=frozenset({"PASSIVE_VOICE"}),
+            disabled_categories=lt.disabled_categories | {"TYPOGRAPHY"},
+            idle_timeout_minutes=20.0,
+        ),
         config_path=tmp_path / "pyproject.toml",
     )
 
@@ -113,11 +123,11 @@ def test_command_line_overrides_file(tmp_path: Path) -> None:
     )
     resolved = resolve([str(tmp_path / "a.md")], overrides=overrides)
     s = resolved.settings
-    assert (s.fail_on, s.languagetool, s.fix_threshold) == (Severity.MAJOR, "required", 0.5)
-    assert s.rule_paths == (tmp_path / "r1", tmp_path / "r2")  # --rules adds to the file's folders
+    assert (s.fail_on, s.modes["languagetool"], s.fix_threshold) == (Severity.MAJOR, Mode.REQUIRED, 0.5)
+    assert s.rules.paths == (tmp_path / "r1", tmp_path / "r2")  # --rules adds to the file's folders
     assert resolved.origins["fail_on"] == "command line"
-    assert resolved.origins["rule_paths"] == "file + command line"
-    assert resolved.origins["builtin_rules"] == "default"
+    assert resolved.origins["rules.paths"] == "file + command line"
+    assert resolved.origins["rules.builtin"] == "default"
 
 
 def test_explicit_config_file(tmp_path: Path) -> None:
@@ -163,7 +173,12 @@ def test_explicit_config_file(tmp_path: Path) -> None:
             "languagetool.disable",
             "expected a list of non-empty strings",
         ),
-        (".cleaner.toml", "[languagetool]\nport = 8081\n", "languagetool.port", "unknown key (known keys: disable,"),
+        (
+            ".cleaner.toml",
+            "[languagetool]\nport = 8081\n",
+            "languagetool.port",
+            "unknown key (known keys: cache-max-mb,",
+        ),
         (".cleaner.toml", "fail-on = \n", "(TOML syntax)", "Invalid value (at line 1, column 11)"),
         (
             "pyproject.toml",
@@ -243,5 +258,5 @@ def test_config_command_shows_values_and_origins(tmp_path: Path, capsys: pytest.
     doc = json.loads(out)
     assert doc["file"] == str(config)
     assert doc["settings"]["fail-on"] == "major"
-    assert doc["settings"]["languagetool"]["enabled"] == "auto"
+    assert doc["settings"]["languagetool"]["enabled"] == "optional"
     assert doc["origins"]["languagetool.idle-timeout"] == "file"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from cleaner.document.spans import Span
 from cleaner.findings.finding import Finding, Severity
-from cleaner.fixes.plan import (
+from cleaner.fixes import (
     StalePlanError,
     apply_plan,
     corrected_text,

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from cleaner.document.spans import Span
 from cleaner.findings.finding import Finding, Severity
-from cleaner.fixes.plan import FixPlan, corrected_text, plan_fixes
+from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.report.model import APPLIED, SUGGESTED, Status
 from cleaner.report.redline import EDIT, SUGGESTION, TEXT, layout
 

@@ -57,7 +57,7 @@ def analyze(
     other: Sequence[FakeRule] = (),
 ) -> ArticleResult:
     """Run the real pipeline (policy, fix plan, readability) with fake checkers."""
-    settings = Settings(languagetool="off", builtin_rules=False, fix_threshold=threshold, use_rule_cache=False)
+    settings = Settings(fix_threshold=threshold)
     checkers = [FakeChecker(rules)] + ([FakeChecker(other, "languagetool")] if other else [])
     return Pipeline(checkers, settings, warn=lambda message: None).analyze(decode(path, text.encode("utf-8")))
 

@@ -1,7 +1,9 @@
 """LanguageToolSettings: every knob of the LanguageTool half, frozen for one run.
 
-A plain dataclass so that the configuration loader can fill it from
-``pyproject.toml`` and tests can build one directly; nothing here reads files.
+The one representation of LanguageTool's knobs: the configuration loader
+fills every field from ``[tool.cleaner.languagetool]`` and tests build one
+directly; nothing here reads files.  Whether LanguageTool runs at all is its
+mode in the checker registry, not a field here.
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ FALLBACK_VERSIONS = ("6.7",)
 class LanguageToolSettings:
     """How to install, run and query LanguageTool, and which of its rules to use."""
 
-    enabled: bool = True
     home: Path | None = None
     """Folder for installed jars; ``$CLEANER_LT_HOME`` wins, then this, then the cache folder."""
     folder: Path | None = None

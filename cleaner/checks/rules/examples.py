@@ -1,8 +1,9 @@
 """Run every rule's examples: a rule is only as good as the sentences it proves itself on.
 
-For each ``bad`` sentence the rule must fire, and applying its findings'
-first replacements must give exactly ``good``; ``good`` itself must not
-trigger the rule again.  For each ``ok`` sentence the rule must stay silent.
+For each ``bad`` sentence the rule must fire, and fixing it the way
+``cleaner fix`` does (the same planner, whatever the rule's confidence) must
+give exactly ``good``; ``good`` itself must not trigger the rule again.
+For each ``ok`` sentence the rule must stay silent.
 Examples run through the full compiled rule set, so a rule that another
 rule shadows fails its own examples.
 """
@@ -13,10 +14,10 @@ from collections.abc import Iterable
 
 from cleaner.checks.rules.matcher import RuleChecker
 from cleaner.checks.rules.model import Example, Rule
-from cleaner.document.document import Document, Region
-from cleaner.document.spans import Span
+from cleaner.document import Document, Region, Span
 from cleaner.errors import RuleFileError
-from cleaner.findings.finding import Finding
+from cleaner.findings import Finding, numbered
+from cleaner.fixes import corrected_text, plan_fixes
 
 
 def check_examples(checker: RuleChecker, rules: Iterable[Rule] | None = None) -> list[RuleFileError]:
@@ -30,11 +31,14 @@ def check_examples(checker: RuleChecker, rules: Iterable[Rule] | None = None) ->
     return failures
 
 
-def _own(checker: RuleChecker, rule: Rule, text: str) -> list[Finding]:
+def _document(rule: Rule, text: str) -> Document:
     # A rule limited to headlines (``only: headline``) is tried on an example that is one.
     regions = tuple(Region(kind, Span(0, len(text))) for kind in sorted(rule.only))
-    doc = Document(path="<example>", text=text, regions=regions)
-    return [f for f in checker.check(doc) if f.rule_id == rule.id]
+    return Document(path="<example>", text=text, regions=regions)
+
+
+def _own(checker: RuleChecker, rule: Rule, text: str) -> list[Finding]:
+    return [f for f in checker.check(_document(rule, text)) if f.rule_id == rule.id]
 
 
 def example_problem(checker: RuleChecker, rule: Rule, ex: Example) -> str | None:
@@ -50,18 +54,10 @@ def example_problem(checker: RuleChecker, rule: Rule, ex: Example) -> str | None
         return f"does not flag bad example {ex.bad!r}"
     if ex.good is None:
         return None
-    fixed = _apply_first(ex.bad, hits)
+    fixed = corrected_text(plan_fixes(_document(rule, ex.bad), numbered(hits), threshold=0.0))
     if fixed != ex.good:
         return f"fixes {ex.bad!r} to {fixed!r}, expected {ex.good!r}"
     again = _own(checker, rule, ex.good)
     if again:
         return f"flags its own correction {ex.good!r} at {again[0].text!r}"
     return None
-
-
-def _apply_first(text: str, findings: list[Finding]) -> str:
-    out = text
-    for f in sorted(findings, key=lambda f: f.start, reverse=True):
-        if f.replacements:
-            out = out[: f.start] + f.replacements[0] + out[f.end :]
-    return out

@@ -7,9 +7,10 @@ from cleaner.checks.languagetool.checker import LanguageToolChecker
 from cleaner.checks.languagetool.client import LTClient
 from cleaner.checks.languagetool.mapping import LTMatch
 from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.registry import PRECEDENCE
 from cleaner.document.document import Document
 from cleaner.document.spans import Span
-from cleaner.findings.finding import Finding, Severity, merge
+from cleaner.findings import Finding, Severity, merge
 from tests.support.languagetool import LT_DEFAULTS
 
 SETTINGS = LanguageToolSettings()
@@ -91,7 +92,7 @@ def test_merge_keeps_the_rule_finding_and_both_messages():
     doc = Document.from_text("They say he go home.")
     lt = LanguageToolChecker(FakeClient(), SETTINGS).check(doc)
     rule = _rule_finding(lt[0].span, "go")
-    merged = merge([rule, *lt])
+    merged = merge([rule, *lt], PRECEDENCE)
     assert len(merged) == 1
     assert merged[0].engine == "rules"
     assert "languagetool: HE_VERB_AGR message" in merged[0].message
@@ -145,7 +146,7 @@ def test_real_findings_merge_with_rule_findings_on_the_same_span(lt_server, lt_s
     doc = Document.from_text("Trade talks between the two countries resumed. The negotiations has stalled.")
     lt = LanguageToolChecker(LTClient(lt_settings), lt_settings).check(doc)
     assert [f.rule_id for f in lt] == ["AGREEMENT_SENT_START"]
-    merged = merge([_rule_finding(Span(lt[0].start, lt[0].end), "has"), *lt])
+    merged = merge([_rule_finding(Span(lt[0].start, lt[0].end), "has"), *lt], PRECEDENCE)
     assert len(merged) == 1
     assert merged[0].rule_id == "AGREEMENT_LONG_SUBJECT"
     assert "Agreement after a long subject." in merged[0].message
