@@ -1,7 +1,9 @@
+import psutil
 import pytest
 from click.testing import CliRunner
 
 from cleaner.checks.languagetool import install as inst
+from cleaner.checks.languagetool.server import LOG_FILE, read_state
 from cleaner.commands.languagetool import languagetool
 
 
@@ -34,3 +36,27 @@ def test_install_command_without_maven_or_download_exits_2_with_the_fix(runner, 
     result = runner.invoke(languagetool, ["install"])
     assert result.exit_code == 2
     assert "Fix:" in result.stderr
+
+
+@pytest.mark.languagetool
+def test_start_honours_the_configured_idle_timeout(runner, fresh_state, tmp_path, monkeypatch):
+    """``[languagetool] idle-timeout`` of the nearest configuration file reaches the server's supervisor."""
+    project = tmp_path / "desk"
+    project.mkdir()
+    (project / ".cleaner.toml").write_text("[languagetool]\nidle-timeout = 7\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    started = runner.invoke(languagetool, ["start"])
+    assert started.exit_code == 0, started.output
+    state = read_state(fresh_state)
+    assert state is not None
+    cmdline = psutil.Process(state.supervisor_pid).cmdline()
+    assert cmdline[cmdline.index("--idle-timeout") + 1] == "420.0"
+    assert "idle timeout 420 s" in (fresh_state / LOG_FILE).read_text()
+
+
+def test_languagetool_commands_report_a_bad_configuration_with_exit_2(runner, tmp_path):
+    config = tmp_path / "team.toml"
+    config.write_text("[languagetool]\nidle-timeout = -1\n", encoding="utf-8")
+    result = runner.invoke(languagetool, ["--config", str(config), "status"])
+    assert result.exit_code == 2
+    assert f"{config}: languagetool.idle-timeout: expected a positive number of minutes" in result.stderr
