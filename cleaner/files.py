@@ -1,23 +1,31 @@
-"""Writing files atomically: all of the new content or none of it.
+"""Every file cleaner writes: atomically, all of the new content or none of it; and its caches.
 
 The bytes go to a temporary file in the target's folder, are flushed to disk,
 and replace the target with one ``os.replace``; a reader (or a crash) sees
 either the old file or the new one.  The file's permission bits are kept, and
 :func:`encode` gives the corrected text back the BOM and newline style the
-article was read with.
+article was read with.  Caches (compiled rules, the syllable table) are
+pickles written the same way, best effort: a cache that cannot be written or
+read is simply rebuilt.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import re
 import stat
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from cleaner.document.sources import Source
 from cleaner.errors import CleanerError
+
+if TYPE_CHECKING:
+    from cleaner.document.sources import Source
+
+T = TypeVar("T")
 
 _BOM = "\ufeff"
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -48,13 +56,14 @@ def _uniform_newlines(text: str, newline: str) -> bool:
     return all(m.group() == newline for m in _NEWLINE.finditer(text))
 
 
-def write_atomic(path: Path | str, data: bytes) -> None:
+def write_atomic(path: Path | str, data: bytes, *, durable: bool = True) -> None:
     """Replace the file at ``path`` (following symlinks) by ``data``, atomically.
 
     An existing file keeps its permission bits (and owner, where allowed); a
     new one gets the default permissions of the umask.  On any error the
     target is left as it was, the temporary file is removed, and
-    :class:`WriteError` says why.
+    :class:`WriteError` says why.  ``durable=False`` skips the flushes to
+    disk (state and cache files, which are rebuilt if a crash loses them).
     """
     target = Path(os.path.realpath(path))
     owner: tuple[int, int] | None
@@ -74,8 +83,9 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         Path(tmp).chmod(mode)
         if owner is not None and hasattr(os, "chown"):
             with contextlib.suppress(OSError):
@@ -87,12 +97,32 @@ def write_atomic(path: Path | str, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise WriteError(path, exc.strerror or str(exc)) from None
         raise
-    _fsync_dir(target.parent)
+    if durable:
+        _fsync_dir(target.parent)
 
 
-def write_text_atomic(path: Path | str, text: str) -> None:
+def write_text_atomic(path: Path | str, text: str, *, durable: bool = True) -> None:
     """Write ``text`` as UTF-8 (newlines as given) atomically."""
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path, text.encode("utf-8"), durable=durable)
+
+
+def store_cache(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` atomically, best effort (a cache that can't be written is rebuilt)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+    except (OSError, WriteError):
+        pass
+
+
+def load_cache(path: Path, kind: type[T]) -> T | None:
+    """The ``kind`` pickled at ``path``, or None when it is missing, unreadable or of another kind."""
+    try:
+        with path.open("rb") as fh:
+            loaded = pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return loaded if isinstance(loaded, kind) else None
 
 
 def _umask() -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.document.sources import decode
-from cleaner.files import WriteError, encode, write_atomic, write_text_atomic
+from cleaner.files import WriteError, encode, load_cache, store_cache, write_atomic, write_text_atomic
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -116,3 +116,20 @@ def test_a_folder_that_cannot_be_written_is_an_error(tmp_path: Path, monkeypatch
     with pytest.raises(WriteError, match="Permission denied"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"original"
+
+
+def test_a_cache_round_trips_and_a_wrong_or_broken_one_reads_as_missing(tmp_path: Path) -> None:
+    entry = tmp_path / "deep" / "c.pickle"
+    store_cache(entry, {"a": 1})
+    assert load_cache(entry, dict) == {"a": 1}
+    assert load_cache(entry, list) is None
+    entry.write_bytes(b"not a pickle")
+    assert load_cache(entry, dict) is None
+    assert load_cache(tmp_path / "missing.pickle", dict) is None
+
+
+def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    store_cache(blocker / "c.pickle", [1])  # its folder is a file: nothing raised, nothing stored
+    assert load_cache(blocker / "c.pickle", list) is None

@@ -39,6 +39,7 @@ from filelock import FileLock, Timeout
 
 from cleaner.checks.languagetool.errors import NotInstalled
 from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.files import write_atomic
 
 Echo = Callable[[str], None]
 
@@ -240,16 +241,9 @@ def make_placeholder_languages(jars: Iterable[Path], stub_dir: Path, folder: Pat
     if len(found) != len(wanted):
         raise NotInstalled("the English hunspell dictionary (english-pos-dict) is missing from the installation")
     for name, data in found.items():
-        _atomic_write(stub_dir / name, data)
+        write_atomic(stub_dir / name, data, durable=False)
     (stub_dir / "common_words.txt").touch()
     return stub_dir
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    Path(tmp).replace(path)
 
 
 # -- installing ----------------------------------------------------------------------
@@ -394,7 +388,7 @@ def download_install(version: str, root: Path, echo: Echo = _quiet, timeout: flo
     dest = root / version
     dest.mkdir(parents=True, exist_ok=True)
     marker = {"version": version, "kind": "download", "folder": str(folder), "installed": time.time()}
-    _atomic_write(dest / MARKER, json.dumps(marker, indent=1).encode())
+    write_atomic(dest / MARKER, json.dumps(marker, indent=1).encode())
     found = _read_marker(dest)
     if found is None:
         raise NotInstalled(f"the downloaded LanguageTool in {folder} has no languagetool-server.jar")

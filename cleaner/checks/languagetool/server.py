@@ -21,7 +21,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -35,6 +34,7 @@ from filelock import FileLock, Timeout
 from cleaner.checks.languagetool.errors import LanguageToolUnavailable
 from cleaner.checks.languagetool.install import STUB_LANGUAGES, Installation, require_installation, require_java
 from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.files import write_text_atomic
 
 STATE_FILE = "server.json"
 LOCK_FILE = "server.lock"
@@ -102,10 +102,7 @@ def read_state(state_dir: Path) -> ServerState | None:
 
 def write_state(state_dir: Path, state: ServerState) -> None:
     """Record ``state`` atomically (readers never see half a file)."""
-    fd, tmp = tempfile.mkstemp(dir=state_dir, prefix=".server-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(asdict(state), fh)
-    Path(tmp).replace(state_dir / STATE_FILE)
+    write_text_atomic(state_dir / STATE_FILE, json.dumps(asdict(state)), durable=False)
 
 
 def remove_state(state_dir: Path, pid: int | None = None) -> None:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cleaner import __version__
 from cleaner.checks.rules.compiler import CompiledRules
+from cleaner.files import load_cache, store_cache
 
 _FORMAT = 1
 
@@ -46,22 +44,13 @@ def cache_key(files: Sequence[Path]) -> str:
 def cached_compile(folder: Path, files: Sequence[Path], build: Callable[[], CompiledRules]) -> CompiledRules:
     """Load the compiled rules for ``files`` from ``folder``, or build and store them."""
     entry = folder / f"rules-{cache_key(files)}.pickle"
-    try:
-        with entry.open("rb") as fh:
-            loaded = pickle.load(fh)
-        if isinstance(loaded, CompiledRules):
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
+    loaded = load_cache(entry, CompiledRules)
+    if loaded is not None:
+        return loaded
     compiled = build()
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(tmp).replace(entry)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
+    store_cache(entry, compiled)
+    if not entry.exists():
+        return compiled
     for old in folder.glob("rules-*.pickle"):
         if old != entry and old.stat().st_mtime < entry.stat().st_mtime - 7 * 86400:
             old.unlink(missing_ok=True)
