@@ -11,11 +11,12 @@ import click
 
 from cleaner import __version__
 from cleaner.commands.languagetool import languagetool
-from cleaner.commands.lint import RENDERERS, run_lint
+from cleaner.commands.lint import run_lint
 from cleaner.config.files import Overrides, load_settings
 from cleaner.config.settings import Settings
 from cleaner.errors import CleanerError, ExitCode
-from cleaner.findings.finding import Severity
+from cleaner.findings import Severity
+from cleaner.report.outputs import OUTPUTS
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -123,7 +124,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(OUTPUTS)), default="text", show_default=True)
 @article_options
 @click.pass_context
 def lint(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **options: Any) -> None:

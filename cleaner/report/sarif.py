@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -20,10 +19,10 @@ from urllib.parse import quote
 
 from cleaner import __version__
 from cleaner.document.spans import Span
-from cleaner.errors import InputError
 from cleaner.findings.finding import Finding, Severity
 from cleaner.fixes import propose_edit
 from cleaner.pipeline import ArticleResult
+from cleaner.report.run import Report
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -123,8 +122,9 @@ def _result(result: ArticleResult, f: Finding, uri: str, rule_index: int) -> dic
     return out
 
 
-def sarif_log(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> dict[str, Any]:
+def sarif_log(report: Report) -> dict[str, Any]:
     """The whole run as a SARIF log object."""
+    results, errors = report.articles, report.errors
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     sarif_results: list[dict[str, Any]] = []
@@ -153,11 +153,11 @@ def sarif_log(results: Sequence[ArticleResult], errors: Sequence[InputError] = (
         "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": notifications}],
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
-        "properties": {"suppressed": sum(r.suppressed for r in results)},
+        "properties": {"suppressed": report.suppressed},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render_sarif(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> str:
+def render_sarif(report: Report) -> str:
     """The whole run as SARIF 2.1.0 JSON text."""
-    return json.dumps(sarif_log(results, errors), ensure_ascii=False, indent=2)
+    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2)
