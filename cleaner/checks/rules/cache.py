@@ -25,7 +25,7 @@ def _code_fingerprint() -> str:
     h = hashlib.sha256()
     package = Path(__file__).resolve().parent
     tokens = package.parents[1] / "document" / "tokens.py"
-    for source in sorted([*package.glob("*.py"), tokens]):
+    for source in sorted([*package.rglob("*.py"), tokens]):
         h.update(source.read_bytes())
     return h.hexdigest()
 

@@ -20,6 +20,7 @@ import yaml
 from cleaner.checks.rules.model import Conditions, Example, LazyRegex, Rule, Term
 from cleaner.checks.rules.pattern import PatternError, parse_pattern
 from cleaner.checks.rules.template import template_refs
+from cleaner.checks.rules.types import RuleTypeError, build_matching
 from cleaner.checks.rules.yamlnodes import DuplicateKeyError, LineDict, LineList, line_of, load_yaml
 from cleaner.errors import RuleFileError, RuleFileErrors
 from cleaner.findings.finding import Severity
@@ -156,26 +157,19 @@ def _build_rule(
     def err(key: str, problem: str) -> None:
         errors.append(RuleFileError(path, raw.key_lines.get(key, line), rid, problem))
 
-    pattern = regex = None
     flags = re.MULTILINE | (0 if raw.get("case_sensitive") else re.IGNORECASE)
-    n_groups = 0
-    if "match" in raw:
-        try:
-            pattern = parse_pattern(raw["match"], classes)
-            pattern.anchor()
-        except PatternError as exc:
-            err("match", f"bad pattern: {exc}")
-            return None
-        n_groups = len(pattern.elements)
-    else:
-        try:
-            n_groups = re.compile(raw["regex"], flags).groups
-        except re.error as exc:
-            err("regex", f"bad regular expression: {exc}")
-            return None
-        regex = LazyRegex(raw["regex"], flags)
+    try:
+        matching = build_matching(raw, classes, flags)
+    except RuleTypeError as exc:
+        err(exc.key, exc.problem)
+        return None
+    n_groups = matching.groups
     replace = raw.get("replace", [])
     replacements = (replace,) if isinstance(replace, str) else tuple(replace)
+    if matching.swaps and replacements:
+        err("replace", "a swap or case rule takes its replacements from its table, not 'replace'")
+        return None
+    replacements = replacements or tuple(dict.fromkeys(matching.swaps.values()))
     for r in replacements:
         bad = [n for n in template_refs(r) if n > n_groups]
         if bad:
@@ -203,14 +197,15 @@ def _build_rule(
         severity=Severity(raw["severity"]),
         confidence=float(raw["confidence"]),
         replacements=replacements,
-        pattern=pattern,
-        regex=regex,
+        pattern=matching.pattern,
+        regex=matching.regex,
         when=when,
         skip=_scope(raw.get("skip")),
         only=_scope(raw.get("only")),
         pivots=tuple(raw.get("pivots", ())),
         examples=examples,
         case_sensitive=bool(raw.get("case_sensitive", False)),
+        swaps=dict(matching.swaps),
     )
 
 

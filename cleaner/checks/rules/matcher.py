@@ -160,7 +160,7 @@ class RuleChecker:
 
         initial = _opens_sentence(doc, cand.span.start)
         replacements: list[str] = []
-        for template in rule.replacements:
+        for template in rule.replacements_for(original):
             text = match_case(render(template, group, self._inflect), original, initial)
             if text != original and text not in replacements:
                 replacements.append(text)

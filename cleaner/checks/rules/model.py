@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from cleaner.checks.rules.pattern import Pattern
@@ -100,7 +100,7 @@ class Example:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One validated rule; ``pattern`` or ``regex`` says what it matches."""
+    """One validated rule; ``pattern`` or ``regex`` says what it matches (built by its type, see ``types``)."""
 
     id: str
     path: str
@@ -118,6 +118,16 @@ class Rule:
     pivots: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     case_sensitive: bool = False
+    swaps: Mapping[str, str] = field(default_factory=dict)
+    """For swap and case rules: matched text (lower case, single spaces) → its replacement."""
+
+    def replacements_for(self, matched: str) -> tuple[str, ...]:
+        """The replacement templates for a match: the swap table's entry, else ``replacements``."""
+        if self.swaps:
+            swapped = self.swaps.get(" ".join(matched.lower().split()))
+            if swapped is not None:
+                return (swapped,)
+        return self.replacements
 
     @property
     def specificity(self) -> int:

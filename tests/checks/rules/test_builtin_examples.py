@@ -22,10 +22,3 @@ def test_there_are_at_least_300_builtin_rules() -> None:
 def test_rule_examples(rule: Rule) -> None:
     problems = [f"{rule.path}:{ex.line}: {p}" for ex in rule.examples if (p := example_problem(CHECKER, rule, ex))]
     assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize("rule", CHECKER.compiled.rules, ids=lambda r: r.id)
-def test_rule_has_a_corrected_bad_example(rule: Rule) -> None:
-    assert any(e.bad is not None for e in rule.examples)
-    if rule.replacements:
-        assert any(e.bad is not None and e.good is not None for e in rule.examples)
