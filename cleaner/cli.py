@@ -12,8 +12,7 @@ import click
 from cleaner import __version__
 from cleaner.commands.languagetool import languagetool
 from cleaner.commands.lint import run_lint
-from cleaner.config.files import Overrides, load_settings
-from cleaner.config.settings import Settings
+from cleaner.config import Overrides, Settings, load_settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
 from cleaner.report.outputs import OUTPUTS

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from cleaner.errors import CleanerError
 
 if TYPE_CHECKING:
-    from cleaner.document.sources import Source
+    from cleaner.document import Source
 
 T = TypeVar("T")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from cleaner.files import load_cache, store_cache
-from cleaner.findings.finding import Finding
+from cleaner.findings import Finding
 from cleaner.paths import cache_dir
 
 

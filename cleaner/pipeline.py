@@ -13,11 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from cleaner.checks.checker import Checker, CheckerUnavailable
 from cleaner.checks.registry import PRECEDENCE
-from cleaner.config.settings import Settings
+from cleaner.config import Settings
 from cleaner.document import Document, Source, Span, load_document
-from cleaner.findings import Finding, Severity, merge, numbered
-from cleaner.findings.filter import apply_policy
-from cleaner.findings.suppressions import suppress
+from cleaner.findings import Finding, Severity, apply_policy, merge, numbered, suppress
 from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
 

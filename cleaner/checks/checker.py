@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from cleaner.document.document import Document
+from cleaner.document import Document
 from cleaner.errors import CleanerError
-from cleaner.findings.finding import Finding
+from cleaner.findings import Finding
 
 
 class CheckerUnavailable(CleanerError):

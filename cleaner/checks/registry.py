@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from cleaner.checks.checker import Checker
 
 if TYPE_CHECKING:
-    from cleaner.config.settings import Settings
+    from cleaner.config import Settings
 
 
 class Mode(StrEnum):
@@ -44,7 +44,7 @@ class Entry:
 
 
 def _rules(settings: Settings, stack: contextlib.ExitStack) -> Checker:
-    from cleaner.checks.rules.api import load_checker
+    from cleaner.checks.rules import load_checker
 
     return load_checker(
         settings.rules.paths,

@@ -6,8 +6,8 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 
 from cleaner.checks.registry import Mode, open_checkers
-from cleaner.config.settings import Settings
-from cleaner.document.sources import read_source
+from cleaner.config import Settings
+from cleaner.document import read_source
 from cleaner.errors import CleanerError, InputError
 from cleaner.pipeline import ArticleResult, Pipeline, Warn
 

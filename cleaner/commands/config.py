@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from cleaner.config.files import KEYS, LT_KEYS, LT_TABLE, Overrides, Resolved, get_field, resolve
+from cleaner.config import KEYS, LT_KEYS, LT_TABLE, Overrides, Resolved, get_field, resolve
 from cleaner.errors import ExitCode
 
 

@@ -20,16 +20,22 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import __version__
-from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.languagetool import LanguageToolSettings
 from cleaner.checks.registry import NAMES as CHECKERS
 from cleaner.checks.registry import Mode
-from cleaner.checks.rules.settings import RuleSettings
+from cleaner.checks.rules import RuleSettings
 from cleaner.commands.common import open_pipeline
-from cleaner.config.settings import Settings
+from cleaner.config import Settings
 from cleaner.errors import CleanerError, ExitCode
-from cleaner.evaluation import report
-from cleaner.evaluation.corpus import load_clean, load_mqm
-from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
+from cleaner.evaluation import (
+    ArticlePrediction,
+    CleanPrediction,
+    load_clean,
+    load_mqm,
+    predict_article,
+    predict_clean,
+    report,
+)
 from cleaner.files import write_text_atomic
 from cleaner.pipeline import Pipeline, Warn
 from cleaner.progress import progress
@@ -117,7 +123,7 @@ def eval_settings(
     ``--config`` reads that file; rule folders and the threshold given on the
     command line win over it.
     """
-    from cleaner.config.files import Overrides, load_settings
+    from cleaner.config import Overrides, load_settings
 
     if config is not None:
         overrides = Overrides(

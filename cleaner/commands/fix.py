@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cleaner.commands.lint import analyze_all
-from cleaner.config.settings import Settings
+from cleaner.config import Settings
 from cleaner.errors import ExitCode
 from cleaner.files import WriteError, encode, write_atomic
 from cleaner.pipeline import ArticleResult

@@ -13,9 +13,15 @@ from pathlib import Path
 
 import click
 
-from cleaner.checks.languagetool.install import human_size, install
-from cleaner.checks.languagetool.server import ServerStatus, ensure_server, server_status, stop_server
-from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.languagetool import (
+    LanguageToolSettings,
+    ServerStatus,
+    ensure_server,
+    human_size,
+    install_languagetool,
+    server_status,
+    stop_server,
+)
 from cleaner.config import load_settings
 from cleaner.errors import CleanerError, ExitCode
 
@@ -86,7 +92,7 @@ def install_command(ctx: click.Context) -> None:
     """Install LanguageTool for English with Maven (idempotent)."""
     settings = settings_from_context(ctx)
     try:
-        found = install(settings, echo=click.echo)
+        found = install_languagetool(settings, echo=click.echo)
     except CleanerError as e:
         raise _fail(e) from e
     click.echo(f"Ready: LanguageTool {found.version} ({found.kind}) in {found.root}, {human_size(found.size_bytes())}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from cleaner.commands.common import analyze_paths, open_pipeline
-from cleaner.config.settings import Settings
-from cleaner.document.sources import collect
+from cleaner.config import Settings
+from cleaner.document import collect
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import progress

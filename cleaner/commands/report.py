@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from cleaner.commands.lint import analyze_all
-from cleaner.config.settings import Settings
+from cleaner.config import Settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.files import WriteError, write_text_atomic
 from cleaner.pipeline import ArticleResult

@@ -5,10 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cleaner.checks.rules.compiler import compile_rules
-from cleaner.checks.rules.examples import check_examples
-from cleaner.checks.rules.loader import load_rules
-from cleaner.checks.rules.matcher import RuleChecker
+from cleaner.checks.rules import RuleChecker, check_examples, compile_rules, load_rules
 from cleaner.errors import ExitCode
 from cleaner.paths import builtin_rules_dir
 

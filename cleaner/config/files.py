@@ -25,7 +25,7 @@ from typing import Any
 from cleaner.checks.registry import Mode
 from cleaner.config.settings import Settings
 from cleaner.errors import ConfigError
-from cleaner.findings.finding import Severity
+from cleaner.findings import Severity
 
 CONFIG_FILE = ".cleaner.toml"
 PYPROJECT = "pyproject.toml"

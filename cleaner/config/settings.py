@@ -13,12 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.languagetool import LanguageToolSettings
 from cleaner.checks.registry import Mode
-from cleaner.checks.rules.settings import RuleSettings
-from cleaner.findings.filter import Policy
-from cleaner.findings.finding import Severity
-from cleaner.fixes.plan import DEFAULT_THRESHOLD
+from cleaner.checks.rules import RuleSettings
+from cleaner.findings import Policy, Severity
+from cleaner.fixes import DEFAULT_THRESHOLD
 
 
 @dataclass(frozen=True)

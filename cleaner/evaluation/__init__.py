@@ -7,3 +7,17 @@ gold filters, the quick slice), ``metrics`` (pure scoring functions),
 ``cleaner eval`` (:mod:`cleaner.commands.eval`); the results are in
 docs/evaluation.md.
 """
+
+from cleaner.evaluation import report
+from cleaner.evaluation.corpus import load_clean, load_mqm
+from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
+
+__all__ = [
+    "ArticlePrediction",
+    "CleanPrediction",
+    "load_clean",
+    "load_mqm",
+    "predict_article",
+    "predict_clean",
+    "report",
+]

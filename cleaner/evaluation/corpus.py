@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cleaner.document.spans import Span
+from cleaner.document import Span
 from cleaner.errors import InputError
 
 TARGET_TOPS = frozenset({"Accuracy", "Fluency", "Terminology", "Style"})

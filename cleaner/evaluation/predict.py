@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cleaner.document.sources import Source
-from cleaner.document.spans import Span
+from cleaner.document import Source, Span
 from cleaner.evaluation.corpus import Article, CleanDoc, Segment
-from cleaner.findings.finding import Finding, Severity
-from cleaner.fixes.plan import Edit, FixPlan
+from cleaner.findings import Finding, Severity
+from cleaner.fixes import Edit, FixPlan
 from cleaner.pipeline import Pipeline
 
 

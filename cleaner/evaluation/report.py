@@ -14,7 +14,7 @@ from typing import Any
 
 from cleaner.evaluation import metrics
 from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, Flag, SegmentPrediction
-from cleaner.findings.finding import Severity
+from cleaner.findings import Severity
 
 SCHEMA_VERSION = 1
 MAJOR_CLEAN_TARGET = 0.5

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from cleaner.document.spans import Span
+from cleaner.document import Span
 
 
 class Severity(StrEnum):

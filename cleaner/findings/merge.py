@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from cleaner.document.spans import Span
+from cleaner.document import Span
 from cleaner.findings.finding import Finding
 
 

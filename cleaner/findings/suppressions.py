@@ -22,8 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cleaner.document.document import Document
-from cleaner.document.spans import Span
+from cleaner.document import Document, Span
 from cleaner.findings.finding import Finding
 
 _DIRECTIVE = re.compile(

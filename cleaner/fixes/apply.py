@@ -6,7 +6,7 @@ the rule examples) applies plans the same way.
 
 from __future__ import annotations
 
-from cleaner.document.spans import Span
+from cleaner.document import Span
 from cleaner.errors import CleanerError
 from cleaner.fixes.plan import Edit, FixPlan
 

@@ -16,9 +16,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cleaner.document.document import Document
-from cleaner.document.spans import Span
-from cleaner.findings.finding import Finding
+from cleaner.document import Document, Span
+from cleaner.findings import Finding
 from cleaner.fixes.prose import CROSSES_MARKUP, fit_to_prose
 
 DEFAULT_THRESHOLD = 0.8

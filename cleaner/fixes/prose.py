@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from cleaner.document.document import Document
-from cleaner.document.spans import Span
-from cleaner.findings.finding import Finding
+from cleaner.document import Document, Span
+from cleaner.findings import Finding
 
 _WORD = re.compile(r"\S+")
 _LINE_BREAK = re.compile(r"[\r\n]")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaner.findings.finding import Finding, Severity
+from cleaner.findings import Finding, Severity
 from cleaner.fixes import Edit, Suggestion
 from cleaner.pipeline import ArticleResult
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cleaner.document.spans import Span
+from cleaner.document import Span
 from cleaner.report.model import APPLIED, Status
 
 TEXT = "text"

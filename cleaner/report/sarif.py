@@ -18,8 +18,8 @@ from typing import Any
 from urllib.parse import quote
 
 from cleaner import __version__
-from cleaner.document.spans import Span
-from cleaner.findings.finding import Finding, Severity
+from cleaner.document import Span
+from cleaner.findings import Finding, Severity
 from cleaner.fixes import propose_edit
 from cleaner.pipeline import ArticleResult
 from cleaner.report.run import Report

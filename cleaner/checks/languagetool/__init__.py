@@ -4,8 +4,8 @@ Modules, one job each: ``settings`` (the knobs), ``install`` (Maven and
 fallbacks), ``server`` (state file, lock, start/stop, health) with its
 ``supervisor`` process, ``client`` (language_tool_python, retry), ``mapping``
 (LanguageTool match → Finding), ``selection`` (rules suited to news),
-``cache`` (results per paragraph), ``checker`` (the Checker) and ``commands``
-(the ``cleaner languagetool`` group).
+``cache`` (results per paragraph) and ``checker`` (the Checker); the
+``cleaner languagetool`` group lives in :mod:`cleaner.commands.languagetool`.
 
 The lint pipeline uses it as::
 
@@ -22,9 +22,13 @@ from cleaner.checks.languagetool.cache import ResultCache, open_cache
 from cleaner.checks.languagetool.checker import LanguageToolChecker
 from cleaner.checks.languagetool.client import LTClient, managed
 from cleaner.checks.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
+from cleaner.checks.languagetool.install import Installation, human_size
+from cleaner.checks.languagetool.install import install as install_languagetool
+from cleaner.checks.languagetool.server import ServerStatus, ensure_server, server_status, stop_server
 from cleaner.checks.languagetool.settings import LanguageToolSettings
 
 __all__ = [
+    "Installation",
     "LTClient",
     "LanguageToolChecker",
     "LanguageToolError",
@@ -32,9 +36,15 @@ __all__ = [
     "LanguageToolUnavailable",
     "NotInstalled",
     "ResultCache",
+    "ServerStatus",
+    "ensure_server",
+    "human_size",
+    "install_languagetool",
     "managed",
     "open_cache",
     "open_checker",
+    "server_status",
+    "stop_server",
 ]
 
 

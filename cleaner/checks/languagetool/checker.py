@@ -13,8 +13,8 @@ from cleaner.checks.languagetool.client import MatchSource
 from cleaner.checks.languagetool.mapping import LTMatch, to_finding
 from cleaner.checks.languagetool.selection import keep_match
 from cleaner.checks.languagetool.settings import LanguageToolSettings
-from cleaner.document.document import Document
-from cleaner.findings.finding import Finding
+from cleaner.document import Document
+from cleaner.findings import Finding
 
 
 class LanguageToolChecker:

@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from cleaner.document.spans import Span
-from cleaner.findings.finding import Finding, Severity
+from cleaner.document import Span
+from cleaner.findings import Finding, Severity
 
 MAX_REPLACEMENTS = 5
 

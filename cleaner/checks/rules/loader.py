@@ -23,7 +23,7 @@ from cleaner.checks.rules.template import template_refs
 from cleaner.checks.rules.types import RuleTypeError, build_matching
 from cleaner.checks.rules.yamlnodes import DuplicateKeyError, LineDict, LineList, line_of, load_yaml
 from cleaner.errors import RuleFileError, RuleFileErrors
-from cleaner.findings.finding import Severity
+from cleaner.findings import Severity
 
 RULE_SUFFIXES = (".yaml", ".yml")
 

@@ -14,10 +14,8 @@ from cleaner.checks.rules.literals import NON_ASCII
 from cleaner.checks.rules.model import Conditions, Rule, Term
 from cleaner.checks.rules.pattern import Element, Pattern
 from cleaner.checks.rules.template import match_case, render
-from cleaner.document.document import Document
-from cleaner.document.spans import Span
-from cleaner.document.tokens import Token
-from cleaner.findings.finding import Finding
+from cleaner.document import Document, Span, Token
+from cleaner.findings import Finding
 
 
 @dataclass(frozen=True, slots=True)

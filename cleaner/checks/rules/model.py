@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from cleaner.checks.rules.pattern import Pattern
-from cleaner.findings.finding import Severity
+from cleaner.findings import Severity
 
 
 class LazyRegex:

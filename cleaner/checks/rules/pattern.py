@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cleaner.checks.rules.inflection import inflections
-from cleaner.document.tokens import NUMBER_NORM, Kind, tokenize
+from cleaner.document import NUMBER_NORM, Kind, tokenize
 
 TokenChoice = frozenset[str]
 """The normalized forms one token position accepts."""
