@@ -260,3 +260,20 @@ def test_config_command_shows_values_and_origins(tmp_path: Path, capsys: pytest.
     assert doc["settings"]["fail-on"] == "major"
     assert doc["settings"]["languagetool"]["enabled"] == "optional"
     assert doc["origins"]["languagetool.idle-timeout"] == "file"
+
+
+def test_every_languagetool_knob_can_be_set_from_configuration(tmp_path: Path) -> None:
+    from dataclasses import fields
+
+    from cleaner.config.files import LT_KEYS
+
+    settable = {target.removeprefix("languagetool.") for target, _ in LT_KEYS.values()}
+    assert {f.name for f in fields(LanguageToolSettings)} <= settable
+    write(
+        tmp_path / ".cleaner.toml",
+        '[languagetool]\nmax-heap = "2g"\nrequest-timeout = 5\njava-options = ["-Dx=1"]\nhome = "lt"\n'
+        "skip-british-spelling = false\n",
+    )
+    lt = load_settings([str(tmp_path / "a.md")]).languagetool
+    assert (lt.max_heap, lt.request_timeout, lt.extra_java_options) == ("2g", 5.0, ("-Dx=1",))
+    assert lt.home == tmp_path / "lt" and lt.skip_british_spelling is False

@@ -11,63 +11,11 @@ from hypothesis import strategies as st
 from cleaner.document.spans import Span
 from cleaner.findings.finding import Finding, Severity
 from cleaner.fixes import (
-    StalePlanError,
-    apply_plan,
     corrected_text,
-    output_spans,
     plan_fixes,
     smallest_edit,
 )
-
-WORDS = st.sampled_from(["a", "b", "ab", " ", "  ", "\n", "é", "😀", "the", "x y"])
-
-
-def finding(
-    text: str,
-    start: int,
-    end: int,
-    *replacements: str,
-    confidence: float = 0.9,
-    severity: Severity = Severity.MAJOR,
-    rule_id: str = "R",
-) -> Finding:
-    return Finding(
-        span=Span(start, end),
-        text=text[start:end],
-        rule_id=rule_id,
-        engine="rules",
-        category="test",
-        severity=severity,
-        confidence=confidence,
-        message="m",
-        replacements=tuple(replacements),
-    )
-
-
-@st.composite
-def texts_and_findings(draw: st.DrawFn) -> tuple[str, list[Finding]]:
-    text = "".join(draw(st.lists(WORDS, max_size=12)))
-    n = draw(st.integers(0, 8))
-    found = []
-    for i in range(n):
-        a = draw(st.integers(0, len(text)))
-        b = draw(st.integers(a, len(text)))
-        reps = draw(st.lists(st.text(alphabet="ab xé\n", max_size=6), max_size=3))
-        found.append(
-            finding(
-                text,
-                a,
-                b,
-                *reps,
-                confidence=draw(st.sampled_from([0.0, 0.5, 0.79, 0.8, 0.81, 1.0])),
-                severity=draw(st.sampled_from(list(Severity))),
-                rule_id=f"R{i}",
-            )
-        )
-    return text, found
-
-
-CASES = texts_and_findings()
+from tests.support.fix_cases import CASES, finding
 
 
 @given(CASES)
@@ -91,28 +39,6 @@ def test_edits_never_overlap_and_stay_inside_their_finding(case: tuple[str, list
         assert e.span.slice(text) == e.before
         assert e.before != e.after
     assert [e.span.start for e in plan.edits] == sorted(e.span.start for e in plan.edits)
-
-
-@given(CASES)
-def test_applying_twice_changes_nothing_more(case: tuple[str, list[Finding]]) -> None:
-    text, found = case
-    plan = plan_fixes(text, found)
-    once = apply_plan(text, plan)
-    assert apply_plan(once, plan) == once
-    assert once == corrected_text(plan)
-
-
-@given(CASES)
-def test_text_outside_the_edits_is_unchanged(case: tuple[str, list[Finding]]) -> None:
-    text, found = case
-    plan = plan_fixes(text, found)
-    fixed = corrected_text(plan)
-    pos_in, pos_out = 0, 0
-    for edit, out in output_spans(plan):
-        assert fixed[pos_out : out.start] == text[pos_in : edit.span.start]
-        assert out.slice(fixed) == edit.after
-        pos_in, pos_out = edit.span.end, out.end
-    assert fixed[pos_out:] == text[pos_in:]
 
 
 @given(CASES)
@@ -146,16 +72,6 @@ def test_the_plan_does_not_depend_on_the_order_of_findings(case: tuple[str, list
     shuffled = list(found)
     random.Random(0).shuffle(shuffled)
     assert plan_fixes(text, found) == plan_fixes(text, shuffled)
-
-
-@given(CASES, st.text(alphabet="abc", min_size=1, max_size=5))
-def test_stale_text_raises(case: tuple[str, list[Finding]], extra: str) -> None:
-    text, found = case
-    plan = plan_fixes(text, found)
-    other = text + extra
-    if other not in (text, corrected_text(plan)):
-        with pytest.raises(StalePlanError):
-            apply_plan(other, plan)
 
 
 def test_confident_findings_are_applied_and_others_kept_with_a_reason() -> None:
