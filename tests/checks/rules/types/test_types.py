@@ -7,65 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.checks.rules.compiler import compile_rules
 from cleaner.checks.rules.loader import load_rules
-from cleaner.checks.rules.matcher import RuleChecker
 from cleaner.checks.rules.types import TYPES
-from cleaner.document import Document
 from cleaner.errors import RuleFileErrors
-
-HEAD = """\
-rules:
-  - id: R
-    message: "why"
-    category: grammar
-    severity: major
-    confidence: 0.9
-"""
-
-
-def checker(folder: Path) -> RuleChecker:
-    return RuleChecker(compile_rules(load_rules([folder])))
-
-
-def fixes(folder: Path, text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.replacements) for f in checker(folder).check(Document.from_text(text))]
+from tests.support.rule_kit import HEAD
 
 
 def test_every_type_has_its_own_key() -> None:
     keys = [key for key, _ in TYPES.values()]
     assert set(TYPES) >= {"phrase", "regex", "swap", "case"} and len(set(keys)) == len(keys)
-
-
-def test_a_swap_rule_replaces_each_phrase_by_its_own(write_rules: Callable[[str], Path]) -> None:
-    folder = write_rules(
-        HEAD
-        + """    type: swap
-    after: '\\b(?:talks|tensions)\\s+'
-    swap: {has: have, is: are, "has been": "have been"}
-    examples:
-      - bad: "The talks has stalled."
-        good: "The talks have stalled."
-      - ok: "The deal has stalled."
-"""
-    )
-    assert fixes(folder, "The talks is over. The tensions has been high. The deal is done.") == [
-        ("is", ("are",)),
-        ("has been", ("have been",)),
-    ]
-
-
-def test_a_case_rule_gives_shouted_names_their_case(write_rules: Callable[[str], Path]) -> None:
-    folder = write_rules(
-        HEAD
-        + """    type: case
-    words: [Trump, Macron]
-    examples:
-      - bad: "Mr. TRUMP spoke."
-        good: "Mr. Trump spoke."
-"""
-    )
-    assert fixes(folder, "TRUMP met MACRON, not Trumpet or trump.") == [("TRUMP", ("Trump",)), ("MACRON", ("Macron",))]
 
 
 def test_old_rules_without_type_keep_their_type(write_rules: Callable[[str], Path]) -> None:
