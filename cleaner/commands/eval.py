@@ -21,7 +21,7 @@ from typing import Any
 
 from cleaner import __version__
 from cleaner.checks.languagetool import LanguageToolSettings
-from cleaner.checks.registry import NAMES as CHECKERS
+from cleaner.checks.registry import NAMES
 from cleaner.checks.registry import Mode
 from cleaner.checks.rules import RuleSettings
 from cleaner.commands.common import open_pipeline
@@ -55,7 +55,7 @@ class EvalOptions:
     clean: Path | None = None
     quick: bool = False
     limit: int | None = None
-    engines: tuple[str, ...] = tuple(CHECKERS)
+    engines: tuple[str, ...] = tuple(NAMES)
     lt_only_defaults: bool = False
     predictions: Path | None = None
     summary: Path | None = None
@@ -70,22 +70,22 @@ class EvalOptions:
             return self.name
         if self.lt_only_defaults:
             return LT_DEFAULTS_NAME
-        return "cleaner" if set(self.engines) == set(CHECKERS) else f"cleaner ({'+'.join(self.engines)})"
+        return "cleaner" if set(self.engines) == set(NAMES) else f"cleaner ({'+'.join(self.engines)})"
 
 
 def parse_engines(value: str | None, no_languagetool: bool = False) -> tuple[str, ...]:
     """``rules,names`` → ("rules", "names") in registry order (default: all; without LanguageTool if asked)."""
     if value is None:
-        return tuple(name for name in CHECKERS if not (no_languagetool and name == "languagetool"))
+        return tuple(name for name in NAMES if not (no_languagetool and name == "languagetool"))
     wanted = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [w for w in wanted if w not in CHECKERS]
+    unknown = [w for w in wanted if w not in NAMES]
     if unknown or not wanted:
         raise EvalError(
-            f"--engines: unknown engine {', '.join(unknown) or '(none given)'}; choose from {', '.join(CHECKERS)}"
+            f"--engines: unknown engine {', '.join(unknown) or '(none given)'}; choose from {', '.join(NAMES)}"
         )
     if no_languagetool and "languagetool" in wanted:
         raise EvalError("--no-languagetool and --engines ...languagetool exclude each other")
-    return tuple(name for name in CHECKERS if name in wanted)
+    return tuple(name for name in NAMES if name in wanted)
 
 
 def baseline_lt_settings() -> LanguageToolSettings:
@@ -107,10 +107,10 @@ def open_eval_pipeline(settings: Settings, options: EvalOptions, warn: Warn) -> 
     rules only would report the wrong configuration's numbers.
     """
     if options.lt_only_defaults:
-        modes = {name: Mode.REQUIRED if name == "languagetool" else Mode.OFF for name in CHECKERS}
+        modes = {name: Mode.REQUIRED if name == "languagetool" else Mode.OFF for name in NAMES}
         settings = replace(settings, languagetool=baseline_lt_settings())
     else:
-        modes = {name: Mode.REQUIRED if name in options.engines else Mode.OFF for name in CHECKERS}
+        modes = {name: Mode.REQUIRED if name in options.engines else Mode.OFF for name in NAMES}
     with open_pipeline(replace(settings, modes=modes), warn) as pipeline:
         yield pipeline
 
