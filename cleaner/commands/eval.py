@@ -21,8 +21,7 @@ from typing import Any
 
 from cleaner import __version__
 from cleaner.checks.languagetool import LanguageToolSettings
-from cleaner.checks.registry import NAMES
-from cleaner.checks.registry import Mode
+from cleaner.checks.registry import NAMES, Mode
 from cleaner.checks.rules import RuleSettings
 from cleaner.commands.common import open_pipeline
 from cleaner.config import Settings
