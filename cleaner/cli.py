@@ -10,12 +10,12 @@ from typing import Any, TypeVar
 import click
 
 from cleaner import __version__
-from cleaner.commands.lint import RENDERERS, run_lint
-from cleaner.config import Overrides, load_settings
+from cleaner.commands.languagetool import languagetool
+from cleaner.commands.lint import run_lint
+from cleaner.config import Overrides, Settings, load_settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
-from cleaner.languagetool.commands import languagetool
-from cleaner.settings import Settings
+from cleaner.report.outputs import OUTPUTS
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -123,7 +123,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(OUTPUTS)), default="text", show_default=True)
 @article_options
 @click.pass_context
 def lint(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **options: Any) -> None:

@@ -7,11 +7,12 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cleaner.atomic import WriteError, encode, write_atomic
-from cleaner.commands.lint import analyze_all, exit_code
+from cleaner.commands.lint import analyze_all
+from cleaner.config import Settings
 from cleaner.errors import ExitCode
+from cleaner.files import WriteError, encode, write_atomic
 from cleaner.pipeline import ArticleResult
-from cleaner.settings import Settings
+from cleaner.report.run import Report
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
@@ -55,11 +56,12 @@ def run_fix(
                 failed = True
                 continue
         say(summary_line(result, written=write))
+    report = Report(tuple(results), tuple(errors), settings.fail_on, after_fix=True)
     if len(results) > 1:
-        say(_total_line(results, written=write))
+        say(total_line(report, written=write))
     if failed:
         return ExitCode.ERROR
-    code = exit_code(results, errors, settings, after_fix=True)
+    code = report.exit_code
     return ExitCode.FINDINGS if pending and code == ExitCode.OK else code
 
 
@@ -83,12 +85,14 @@ def summary_line(result: ArticleResult, written: bool) -> str:
     return f"{result.path}: {_plural(n, 'edit')} {verb}, {_plural(m, 'suggestion')}"
 
 
-def _total_line(results: Sequence[ArticleResult], written: bool) -> str:
-    n = sum(len(r.plan.edits) for r in results)
-    m = sum(len(r.plan.suggestions) for r in results)
-    changed = sum(1 for r in results if r.plan.edits)
+def total_line(report: Report, written: bool) -> str:
+    """``N edits applied in F files of A, M suggestions``, from the run's totals."""
+    t = report.totals
     verb = "applied" if written else "to apply"
-    return f"{_plural(n, 'edit')} {verb} in {_plural(changed, 'file')} of {len(results)}, {_plural(m, 'suggestion')}"
+    return (
+        f"{_plural(t.applied, 'edit')} {verb} in {_plural(report.changed_files, 'file')} of {len(report.articles)}, "
+        f"{_plural(t.suggested, 'suggestion')}"
+    )
 
 
 def unified_diff(result: ArticleResult) -> str:

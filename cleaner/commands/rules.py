@@ -9,12 +9,9 @@ from typing import Any
 
 from rapidfuzz import process
 
-from cleaner.engine.compiler import compile_rules
-from cleaner.engine.examples import check_examples
-from cleaner.engine.loader import load_rules
-from cleaner.engine.matcher import RuleChecker
-from cleaner.engine.model import Rule
+from cleaner.checks.rules import Rule, RuleChecker, check_examples, compile_rules, load_rules
 from cleaner.errors import CleanerError, ExitCode
+from cleaner.paths import builtin_rules_dir
 
 LIST_FORMATS = ("table", "tsv", "json")
 SHOW_FORMATS = ("text", "json", "markdown")
@@ -22,8 +19,6 @@ _COLUMNS = ("id", "category", "severity", "confidence", "where", "match")
 
 
 def _paths(extra: Sequence[Path], builtin: bool) -> list[Path]:
-    from cleaner.paths import builtin_rules_dir
-
     return ([builtin_rules_dir()] if builtin else []) + list(extra)
 
 

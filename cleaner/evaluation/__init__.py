@@ -11,6 +11,20 @@ docs/evaluation.md.
 from importlib.util import find_spec
 
 from cleaner.errors import CleanerError
+from cleaner.evaluation import report
+from cleaner.evaluation.corpus import load_clean, load_mqm
+from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
+
+__all__ = [
+    "ArticlePrediction",
+    "CleanPrediction",
+    "load_clean",
+    "load_mqm",
+    "predict_article",
+    "predict_clean",
+    "report",
+    "require_eval_extra",
+]
 
 EXTRA_MODULES = ("sacrebleu", "scipy")
 """What ``cleaner eval`` needs beyond the core install (the ``eval`` extra)."""

@@ -48,11 +48,9 @@ def status_dict(result: ArticleResult, s: Status) -> dict[str, Any]:
 def article_dict(result: ArticleResult) -> dict[str, Any]:
     """Everything the article's HTML report shows, as plain data."""
     found = statuses(result)
-    ids = {id(s.edit): s.id for s in found if s.edit}
-    ids_by_finding = {id(s.finding): s.id for s in found}
     edits = [
         {
-            "finding": ids.get(id(edit)),
+            "finding": edit.finding_id,
             "rule_id": edit.finding.rule_id,
             "start": edit.span.start,
             "end": edit.span.end,
@@ -67,7 +65,7 @@ def article_dict(result: ArticleResult) -> dict[str, Any]:
     ]
     suggestions = [
         {
-            "finding": ids_by_finding.get(id(sug.finding)),
+            "finding": sug.finding_id,
             "rule_id": sug.finding.rule_id,
             "start": sug.finding.start,
             "end": sug.finding.end,

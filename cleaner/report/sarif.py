@@ -4,7 +4,7 @@ One run, one ``tool.driver`` listing the rules that fired (message as help
 text, severity as default level), one result per finding with its location
 (lines and columns 1-based, end exclusive, columns and ``charOffset`` in
 Unicode code points as ``columnKind`` says) and, where a replacement exists,
-a fix whose edit touches prose only (see :mod:`cleaner.prose_edits`).
+a fix per replacement, planned by the fix planner (so it touches prose only).
 Validated in the tests against the official OASIS schema.
 """
 
@@ -14,19 +14,17 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
-from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from cleaner import __version__
-from cleaner.errors import InputError
+from cleaner.document import Span
 from cleaner.findings import Finding, Severity
+from cleaner.fixes import propose_edit
 from cleaner.pipeline import ArticleResult
-from cleaner.prose_edits import fit_to_prose
-from cleaner.spans import Span
+from cleaner.report.run import Report
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -124,8 +122,8 @@ def _rule(f: Finding) -> dict[str, Any]:
 def _fixes(result: ArticleResult, f: Finding, location: dict[str, str]) -> list[dict[str, Any]]:
     fixes: list[dict[str, Any]] = []
     for option in f.replacements:
-        edit = fit_to_prose(result.document, replace(f, replacements=(option,)))
-        if edit is None or edit.best_replacement is None:
+        edit = propose_edit(result.document, f, option)
+        if edit is None:
             continue
         fixes.append(
             {
@@ -136,7 +134,7 @@ def _fixes(result: ArticleResult, f: Finding, location: dict[str, str]) -> list[
                         "replacements": [
                             {
                                 "deletedRegion": _region(result, edit.span),
-                                "insertedContent": {"text": edit.best_replacement},
+                                "insertedContent": {"text": edit.after},
                             }
                         ],
                     }
@@ -167,8 +165,9 @@ def _result(
     return out
 
 
-def sarif_log(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> dict[str, Any]:
+def sarif_log(report: Report) -> dict[str, Any]:
     """The whole run as a SARIF log object."""
+    results, errors = report.articles, report.errors
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     sarif_results: list[dict[str, Any]] = []
@@ -199,11 +198,11 @@ def sarif_log(results: Sequence[ArticleResult], errors: Sequence[InputError] = (
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
-        "properties": {"suppressed": sum(r.suppressed for r in results)},
+        "properties": {"suppressed": report.suppressed},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render_sarif(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> str:
+def render_sarif(report: Report) -> str:
     """The whole run as SARIF 2.1.0 JSON text."""
-    return json.dumps(sarif_log(results, errors), ensure_ascii=False, indent=2)
+    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2)

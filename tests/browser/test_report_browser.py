@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.checks.registry import Mode
+from cleaner.checks.rules.settings import RuleSettings
 from cleaner.commands.report import run_report
+from cleaner.config.settings import Settings
 from cleaner.errors import ExitCode
-from cleaner.settings import Settings
 from tests.browser.conftest import SHOTS, Watched, playwright_api
-from tests.commands.cmd_fixtures import RULES
+from tests.support.cmd_fixtures import RULES
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 
@@ -37,7 +39,7 @@ def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rules.write_text(RULES)
     article = base / "trade.txt"
     article.write_text(ARTICLE)
-    settings = Settings(rule_paths=(rules,), builtin_rules=False, languagetool="off", use_rule_cache=False)
+    settings = Settings(rules=RuleSettings((rules,), builtin=False, use_cache=False), modes={"languagetool": Mode.OFF})
     out = base / "reports"
     code = run_report([str(article)], settings, out, out=lambda s: None, err=lambda s: None)
     assert code == ExitCode.FINDINGS

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.checks.registry import Mode
+from cleaner.checks.rules.settings import RuleSettings
 from cleaner.commands.report import run_report
+from cleaner.config.settings import Settings
 from cleaner.errors import ExitCode
-from cleaner.settings import Settings
 from tests.browser.conftest import SHOTS, Watched, playwright_api
-from tests.commands.cmd_fixtures import RULES
+from tests.support.cmd_fixtures import RULES
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 
@@ -40,7 +42,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rules.write_text(RULES)
     for name, text in {"trade.txt": ARTICLE, **OTHERS}.items():
         (base / name).write_text(text, encoding="utf-8")
-    settings = Settings(rule_paths=(rules,), builtin_rules=False, languagetool="off", use_rule_cache=False)
+    settings = Settings(rules=RuleSettings((rules,), builtin=False, use_cache=False), modes={"languagetool": Mode.OFF})
     out = base / "reports"
     paths = [str(base / n) for n in ("trade.txt", *OTHERS)]
     assert run_report(paths, settings, out, out=lambda s: None, err=lambda s: None) == ExitCode.FINDINGS

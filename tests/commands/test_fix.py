@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.errors import ExitCode
-from tests.commands.cmd_fixtures import ARTICLE, FIXED, Invoke, cli_runner, write_rules
+from tests.support.cmd_fixtures import ARTICLE, FIXED, Invoke, cli_runner, write_rules
 
 
 @pytest.fixture
@@ -172,11 +172,13 @@ def test_a_file_changed_during_the_check_is_left_alone(
 
 
 def test_run_fix_is_callable_without_the_cli(article: Path, tmp_path: Path) -> None:
+    from cleaner.checks.registry import Mode
+    from cleaner.checks.rules.settings import RuleSettings
     from cleaner.commands.fix import run_fix
-    from cleaner.settings import Settings
+    from cleaner.config.settings import Settings
 
     rules = write_rules(tmp_path)
-    settings = Settings(rule_paths=(rules,), builtin_rules=False, languagetool="off", use_rule_cache=False)
+    settings = Settings(rules=RuleSettings((rules,), builtin=False, use_cache=False), modes={"languagetool": Mode.OFF})
     out: list[str] = []
     err: list[str] = []
     code = run_fix([str(article)], settings, diff=False, dry_run=False, out=out.append, err=err.append)

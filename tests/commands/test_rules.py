@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.cli import main
-from tests.commands.cmd_fixtures import write_rules
+from tests.support.cmd_fixtures import write_rules
 
 
 def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from cleaner.findings import Severity
+from cleaner.findings.finding import Severity
 from cleaner.report.html import IndexEntry, render_article_html, render_index_html
-from tests.report.report_fakes import FakeRule, analyze, trade_result
+from tests.support.report_fakes import FakeRule, analyze, trade_result
 
 HOSTILE_TEXT = (
     "Headline <script>alert(1)</script> pricing talks\n"

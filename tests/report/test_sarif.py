@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from cleaner.report.sarif import artifact_location, artifact_uri
-from tests.article_kit import rule_args, run_cli
+from tests.support.article_kit import rule_args, run_cli
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
