@@ -10,14 +10,12 @@ that ``fix`` can write the file back exactly as it found it.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cleaner.document.discovery import STDIN
 from cleaner.errors import InputError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-STDIN = "-"
 _BOM = "\ufeff"
 
 
@@ -37,32 +35,6 @@ class Source:
     @property
     def suffix(self) -> str:
         return Path(self.path).suffix.lower()
-
-
-def collect(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Article paths under the given files and folders (folders: .txt/.md/.html, recursively)."""
-    for raw in paths:
-        if raw == STDIN:
-            yield STDIN
-            continue
-        path = Path(raw)
-        if not path.exists():
-            yield InputError(raw, "no such file or folder")
-        elif path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not _hidden(p, path)
-            )
-            if not found:
-                yield InputError(raw, f"folder has no article files ({', '.join(ARTICLE_SUFFIXES)})")
-            yield from (str(p) for p in found)
-        else:
-            yield raw
-
-
-def _hidden(p: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in p.relative_to(root).parts)
 
 
 def read_source(path: str) -> Source:
