@@ -223,6 +223,12 @@ def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) ->
     default=None,
     help="Clean original-English news (JSONL[.gz] with id, text): flags per 1,000 words, likely false alarms.",
 )
+@click.option(
+    "--roundtrip",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Round-trip pairs (JSONL[.gz] with id, original, garbled): P/R/F1 per engine, kind and rule; restoration.",
+)
 @click.option("--quick", is_flag=True, help="Only the README's quick slice of the MQM corpus (37 documents).")
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles (and clean documents)."
@@ -264,6 +270,7 @@ def eval_cmd(
     ctx: click.Context,
     corpus: Path | None,
     clean: Path | None,
+    roundtrip: Path | None,
     quick: bool,
     limit: int | None,
     no_lt: bool,
@@ -285,6 +292,7 @@ def eval_cmd(
     options = EvalOptions(
         corpus=corpus,
         clean=clean,
+        roundtrip=roundtrip,
         quick=quick,
         limit=limit,
         engines=parse_engines(engines, no_lt),

@@ -23,9 +23,11 @@ from cleaner import __version__
 from cleaner.atomic import write_text_atomic
 from cleaner.commands.common import CHECKERS
 from cleaner.errors import CleanerError, ExitCode
-from cleaner.evaluation import report
+from cleaner.evaluation import report, roundtrip_report
 from cleaner.evaluation.corpus import load_clean, load_mqm
 from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
+from cleaner.evaluation.roundtrip import load_pairs
+from cleaner.evaluation.roundtrip_predict import predict_pairs
 from cleaner.languagetool.settings import LanguageToolSettings
 from cleaner.pipeline import Pipeline, Warn
 from cleaner.progress import progress
@@ -44,6 +46,7 @@ class EvalOptions:
 
     corpus: Path | None = None
     clean: Path | None = None
+    roundtrip: Path | None = None
     quick: bool = False
     limit: int | None = None
     engines: tuple[str, ...] = tuple(CHECKERS)
@@ -133,10 +136,12 @@ def run_eval(
     options: EvalOptions, settings: Settings, out: Callable[[str], None], err: Callable[[str], None]
 ) -> ExitCode:
     """Run one evaluation, print its Markdown table, write the requested files."""
-    if options.corpus is None and options.clean is None:
-        raise EvalError("give an MQM corpus (JSONL or JSONL.gz), --clean FILE, or both")
+    if options.corpus is None and options.clean is None and options.roundtrip is None:
+        raise EvalError("give an MQM corpus (JSONL or JSONL.gz), --clean FILE, --roundtrip FILE, or several")
     articles = load_mqm(options.corpus, quick=options.quick, limit=options.limit) if options.corpus else None
     docs = load_clean(options.clean, limit=options.limit) if options.clean else None
+    pairs = load_pairs(options.roundtrip, limit=options.limit) if options.roundtrip else None
+    roundtrip_runs = None
     started = time.monotonic()
     mqm_preds: list[ArticlePrediction] | None = None
     clean_preds: list[CleanPrediction] | None = None
@@ -151,10 +156,17 @@ def run_eval(
             clean_preds = [
                 predict_clean(pipeline, d) for d in progress(docs, len(docs), "clean news", options.show_progress)
             ]
+        if pairs is not None:
+            roundtrip_runs = predict_pairs(pipeline, pairs, options.show_progress)
     seconds = time.monotonic() - started
-    err(f"eval: analyzed {len(articles or ())} MT articles and {len(docs or ())} clean documents in {seconds:.0f} s")
+    err(
+        f"eval: analyzed {len(articles or ())} MT articles, {len(docs or ())} clean documents "
+        f"and {len(pairs or ())} round-trip pairs in {seconds:.0f} s"
+    )
     run = _run_info(options, settings, engines, seconds)
     summary = report.summary(run, mqm_preds, clean_preds, bootstrap_samples=options.bootstrap_samples)
+    if pairs is not None and roundtrip_runs is not None:
+        summary["roundtrip"] = roundtrip_report.summary(pairs, roundtrip_runs[1], roundtrip_runs[0], settings.fail_on)
     if options.predictions:
         _write_predictions(options.predictions, mqm_preds or [], clean_preds or [])
     if options.summary:
@@ -163,7 +175,10 @@ def run_eval(
         stats = report.rule_stats(mqm_preds or (), clean_preds or ())
         as_csv = options.rule_stats.suffix == ".csv"
         write_text_atomic(options.rule_stats, (report.rule_stats_csv if as_csv else report.rule_stats_markdown)(stats))
-    out(report.markdown(summary))
+    if articles is not None or docs is not None:
+        out(report.markdown(summary))
+    if "roundtrip" in summary:
+        out(roundtrip_report.markdown(summary["roundtrip"]))
     return ExitCode.OK
 
 
@@ -174,6 +189,7 @@ def _run_info(options: EvalOptions, settings: Settings, engines: Sequence[str], 
         "cleaner_version": __version__,
         "corpus": str(options.corpus) if options.corpus else None,
         "clean": str(options.clean) if options.clean else None,
+        "roundtrip": str(options.roundtrip) if options.roundtrip else None,
         "quick": options.quick,
         "limit": options.limit,
         "engines": list(engines),
