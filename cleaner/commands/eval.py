@@ -164,7 +164,9 @@ def run_eval(
         f"and {len(pairs or ())} round-trip pairs in {seconds:.0f} s"
     )
     run = _run_info(options, settings, engines, seconds)
-    summary = report.summary(run, mqm_preds, clean_preds, bootstrap_samples=options.bootstrap_samples)
+    summary = report.summary(
+        run, mqm_preds, clean_preds, bootstrap_samples=options.bootstrap_samples, fail_on=settings.fail_on
+    )
     if pairs is not None and roundtrip_runs is not None:
         summary["roundtrip"] = roundtrip_report.summary(pairs, roundtrip_runs[1], roundtrip_runs[0], settings.fail_on)
     if options.predictions:
