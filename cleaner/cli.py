@@ -259,6 +259,12 @@ def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) ->
     default=None,
     help="Write per-rule fires (clean, MT) and MT hit rates (.md table, or .csv).",
 )
+@click.option(
+    "--write-precision",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the rule engine's measured precision (rules/measured-precision.json) from this run's data.",
+)
 @click.option("--name", default=None, help="Label of this run in the table and summary.")
 @click.option("--progress/--no-progress", "show_progress", default=None, help="Force the progress bar on or off.")
 @threshold_option
@@ -279,6 +285,7 @@ def eval_cmd(
     predictions: Path | None,
     summary: Path | None,
     rule_stats: Path | None,
+    write_precision: Path | None,
     name: str | None,
     show_progress: bool | None,
     threshold: float | None,
@@ -300,6 +307,7 @@ def eval_cmd(
         predictions=predictions,
         summary=summary,
         rule_stats=rule_stats,
+        write_precision=write_precision,
         name=name,
         show_progress=show_progress,
     )

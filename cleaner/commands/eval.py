@@ -13,6 +13,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import shlex
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -22,8 +24,9 @@ from typing import Any
 from cleaner import __version__
 from cleaner.atomic import write_text_atomic
 from cleaner.commands.common import CHECKERS
+from cleaner.engine import measured
 from cleaner.errors import CleanerError, ExitCode
-from cleaner.evaluation import report, roundtrip_report
+from cleaner.evaluation import precision, report, roundtrip_report
 from cleaner.evaluation.corpus import load_clean, load_mqm
 from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
 from cleaner.evaluation.roundtrip import load_pairs
@@ -54,6 +57,8 @@ class EvalOptions:
     predictions: Path | None = None
     summary: Path | None = None
     rule_stats: Path | None = None
+    write_precision: Path | None = None
+    """Write the rule engine's measured precision here (rules/measured-precision.json)."""
     name: str | None = None
     bootstrap_samples: int = 1000
     show_progress: bool | None = None
@@ -169,6 +174,12 @@ def run_eval(
     )
     if pairs is not None and roundtrip_runs is not None:
         summary["roundtrip"] = roundtrip_report.summary(pairs, roundtrip_runs[1], roundtrip_runs[0], settings.fail_on)
+    evidence = _rule_evidence(options, summary, engines)
+    declared = (
+        precision.declared_confidences(settings.rule_paths, settings.builtin_rules) if evidence is not None else {}
+    )
+    if evidence is not None:
+        summary["precision"] = precision.summary(evidence, declared)
     if options.predictions:
         _write_predictions(options.predictions, mqm_preds or [], clean_preds or [])
     if options.summary:
@@ -181,7 +192,34 @@ def run_eval(
         out(report.markdown(summary))
     if "roundtrip" in summary:
         out(roundtrip_report.markdown(summary["roundtrip"]))
+    if "precision" in summary:
+        out(precision.markdown(summary["precision"]))
+    if options.write_precision:
+        if evidence is None:
+            raise EvalError("--write-precision needs the rule engine and an MQM corpus or --roundtrip pairs")
+        meta = {
+            "description": "Rule precision measured by cleaner eval; see cleaner/engine/measured.py",
+            "date": run["date"],
+            "command": "cleaner " + shlex.join(sys.argv[1:]),
+            "sources": [str(p) for p in (options.roundtrip, options.corpus) if p is not None],
+        }
+        table = {k: (e.fires, e.hits, e.by_source) for k, e in evidence.items()}
+        write_text_atomic(options.write_precision, measured.table_json(table, declared, meta))
     return ExitCode.OK
+
+
+def _rule_evidence(
+    options: EvalOptions, summary: dict[str, Any], engines: Sequence[str]
+) -> dict[str, precision.Evidence] | None:
+    """The rule engine's measured precision of this run (None without the rule engine or scored data)."""
+    if "rules" not in engines or options.lt_only_defaults or ("mqm" not in summary and "roundtrip" not in summary):
+        return None
+    return precision.collect(
+        summary.get("roundtrip", {}).get("rules"),
+        summary["rules"] if "mqm" in summary else None,
+        roundtrip_name=options.roundtrip.name if options.roundtrip else "roundtrip",
+        mqm_name=options.corpus.name if options.corpus else "mqm",
+    )
 
 
 def _run_info(options: EvalOptions, settings: Settings, engines: Sequence[str], seconds: float) -> dict[str, Any]:

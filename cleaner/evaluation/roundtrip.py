@@ -48,25 +48,19 @@ MAX_MERGE_GAP = 1
 TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 """A word (letters, digits, underscore; an inner apostrophe keeps "don't" whole) or one punctuation mark."""
 
-FUNCTION_WORDS = frozenset(
-    """
-    a an the this that these those some any no every each either neither all both half
-    i me my mine myself you your yours yourself yourselves he him his himself she her hers herself
-    it its itself we us our ours ourselves they them their theirs themselves one ones
-    who whom whose which what whatever whoever whichever where when why how whether
-    there here
-    be am is are was were been being have has had having do does did done doing
-    will would shall should can could may might must ought
-    not n't
-    and or but nor so yet for if because although though while unless since until than as
-    of in on at by to from with without within into onto upon over under above below
-    about against among amongst between through throughout during before after around
-    across along behind beside besides beyond near off out up down per via toward towards
-    despite except like unlike inside outside
-    such same other another own more most less least much many few several
-    's
-    """.split()
-)
+_FUNCTION_WORD_TEXT = """
+    a an the this that these those some any no every each either neither all both half i me my mine
+    myself you your yours yourself yourselves he him his himself she her hers herself it its itself we
+    us our ours ourselves they them their theirs themselves one ones who whom whose which what whatever
+    whoever whichever where when why how whether there here be am is are was were been being have has
+    had having do does did done doing will would shall should can could may might must ought not n't
+    and or but nor so yet for if because although though while unless since until than as of in on at
+    by to from with without within into onto upon over under above below about against among amongst
+    between through throughout during before after around across along behind beside besides beyond
+    near off out up down per via toward towards despite except like unlike inside outside such same
+    other another own more most less least much many few several 's
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORD_TEXT.split())
 """Closed-class English words: a garble among these alone is a ``function word`` garble."""
 
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
@@ -192,7 +186,7 @@ def _gold_of_group(
     j_first, j_last = group[0][3], group[-1][4]
     i_first, i_last = group[0][1], group[-1][2]
     gaps = []
-    for tag, _i1, _i2, j1, j2 in group:
+    for tag, _i1, _i2, j1, _j2 in group:
         if tag == "delete":
             left = g_toks[j1 - 1].end if j1 > 0 else g_line_start
             right = g_toks[j1].start if j1 < len(g_toks) else g_line_end

@@ -289,7 +289,9 @@ def markdown(s: Mapping[str, Any]) -> str:
     lines += ["", "Per kind of garble, span P / R / F1 (%):", "", "| kind | gold | " + " | ".join(names) + " |"]
     lines.append("|---|---:|" + "---:|" * len(names))
     for k in KINDS:
-        lines.append(f"| {k} | {s['gold_by_kind'][k]} | " + " | ".join(_prf(sets[n]["by_kind"][k]) for n in names) + " |")
+        lines.append(
+            f"| {k} | {s['gold_by_kind'][k]} | " + " | ".join(_prf(sets[n]["by_kind"][k]) for n in names) + " |"
+        )
     lines += [
         "",
         f"Rules (each engine alone; the {RULES_IN_MARKDOWN} most active of {len(s['rules'])}):",

@@ -134,7 +134,11 @@ def test_bad_input_is_one_line_naming_file_and_line_exit_2(
 def test_languagetool_for_real(tmp_path: Path) -> None:
     """The real LanguageTool server through cleaner's selection: it finds "a apple" and leaves the original alone."""
     pairs = tmp_path / "lt.jsonl"
-    record = {"id": "lt:1:rt-spa", "original": "I have an apple.\nShe smiled.", "garbled": "I have a apple.\nShe smiled."}
+    record = {
+        "id": "lt:1:rt-spa",
+        "original": "I have an apple.\nShe smiled.",
+        "garbled": "I have a apple.\nShe smiled.",
+    }
     pairs.write_text(json.dumps(record) + "\n", encoding="utf-8")
     summary = tmp_path / "summary.json"
     args = ["eval", "--roundtrip", str(pairs), "--engines", "languagetool", "--no-progress", "--summary", str(summary)]

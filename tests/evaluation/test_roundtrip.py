@@ -99,7 +99,10 @@ def test_load_pairs_reads_plain_and_gzip(tmp_path: Path) -> None:
     [
         ('{"id": "d:2", "original": "A b."}', "line 3: field 'garbled' missing"),
         ('{"id": "d:2", "original": "A b.", "garbled": 5}', "line 3: field 'garbled' not a string"),
-        ('{"id": "d:2", "original": "A b.\\nC.", "garbled": "A b."}', "line 3: d:2: original has 2 lines but garbled has 1"),
+        (
+            '{"id": "d:2", "original": "A b.\\nC.", "garbled": "A b."}',
+            "line 3: d:2: original has 2 lines but garbled has 1",
+        ),
         (
             '{"id": "d:2", "original": "A.", "garbled": "A.", "pivot_text": "A.\\nB."}',
             "line 3: d:2: original has 1 lines but pivot_text 2",
