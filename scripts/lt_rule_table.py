@@ -113,6 +113,7 @@ def check_all(args: argparse.Namespace) -> list[dict[str, Any]]:
 
     from cleaner.checks.names import NameConsistencyChecker
     from cleaner.languagetool import open_checker
+    from cleaner.languagetool.mapping import to_finding
     from cleaner.languagetool.selection import is_british_spelling
     from cleaner.languagetool.settings import LanguageToolSettings
 
@@ -131,7 +132,10 @@ def check_all(args: argparse.Namespace) -> list[dict[str, Any]]:
             if n % 50 == 0:
                 print(f"{n}/{len(all_units)} texts", file=sys.stderr)
             doc = Document.from_text(u.text, f"{u.id}.txt")
-            for f in checker.check(doc):
+            # One request per text (cleaner sends one per paragraph): the same matches for
+            # sentence-level rules, and ten times fewer round trips on a loaded machine.
+            (matches,) = checker.matches([u.text])
+            for f in (to_finding(m, 0, u.text) for m in matches):
                 row: dict[str, Any] = {
                     "source": u.source,
                     "id": u.id,

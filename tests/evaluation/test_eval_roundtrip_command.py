@@ -151,3 +151,26 @@ def test_languagetool_for_real(tmp_path: Path) -> None:
     assert all(r["rule"].startswith("languagetool:") for r in rt["rules"])
     assert lt["originals"]["findings"] == 0
     assert lt["first_replacement"]["better"] == 1
+
+
+def test_write_precision_and_the_rules_below_their_declared_confidence(tmp_path: Path) -> None:
+    """The round-trip pairs and the MQM fixture together: each toy rule's fires and hits, summed."""
+    table = tmp_path / "measured-precision.json"
+    summary = tmp_path / "summary.json"
+    args = ["eval", str(DATA / "mqm_articles.jsonl"), "--roundtrip", str(PAIRS), "--engines", "rules", *RULES]
+    result = CliRunner().invoke(cli, [*args, "--write-precision", str(table), "--summary", str(summary)])
+    assert result.exit_code == 0, result.output
+    rules = json.loads(table.read_text(encoding="utf-8"))["rules"]
+    # TOY_VERY_BIG: right on pair 1 and on MQM A1; TOY_TAKE_A_DECISION: wrong on pair 3 and its
+    # original, right on MQM A2 (lenient: the punctuation annotation); TOY_GREEN_SHOES: wrong three times.
+    counts = {rule: (e["fires"], e["hits"], e["declared"]) for rule, e in rules.items()}
+    assert counts == {"TOY_VERY_BIG": (2, 2, 0.9), "TOY_TAKE_A_DECISION": (3, 1, 0.9), "TOY_GREEN_SHOES": (3, 0, 0.5)}
+    below = json.loads(summary.read_text(encoding="utf-8"))["precision"]["below_declared"]
+    assert [r["rule"] for r in below] == ["TOY_TAKE_A_DECISION", "TOY_GREEN_SHOES"]
+    assert "Rules whose measured precision is below their declared confidence (2 of 3" in result.stdout
+
+
+def test_write_precision_needs_the_rule_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["eval", "--roundtrip", str(PAIRS), "--engines", "names", "--write-precision", str(tmp_path / "t.json")])
+    assert code == 2
+    assert "--write-precision needs the rule engine" in capsys.readouterr().err
