@@ -124,6 +124,7 @@ def check_all(args: argparse.Namespace) -> list[dict[str, Any]]:
         disabled_categories=frozenset(),
         skip_names_in_spelling=False,
         skip_british_spelling=False,
+        grade_spelling=False,
     )
     rows: list[dict[str, Any]] = []
     all_units = list(units(args))
@@ -254,6 +255,72 @@ def print_spelling_table(rows: Sequence[dict[str, Any]], words: Counter[str]) ->
         )
 
 
+def print_grading(rows: Sequence[dict[str, Any]], words: Counter[str]) -> None:
+    """cleaner's spelling grading (cleaner/languagetool/spelling.py) on the matches the old filters keep."""
+    from cleaner.languagetool.spelling import spelling_verdict
+
+    kept = [r for r in rows if r["rule"] == SPELLING and not (r["capitalised"] or r["british"])]
+    counts: Counter[tuple[str, str]] = Counter()
+    for r in kept:
+        verdict = spelling_verdict(r["text"], r["replacements"]).value
+        outcome = "false alarm" if r["hit"] is None else ("hit" if r["hit"] else "miss")
+        counts[(verdict, outcome)] += 1
+    print("\nSpelling grading of the lower-case matches left (drop / note = info / keep = failing):\n")
+    print("| verdict | false alarms on clean text | hits in garble | misses in garble |")
+    print("|---|---:|---:|---:|")
+    for verdict in ("drop", "note", "keep"):
+        fa, hit, miss = (counts[(verdict, o)] for o in ("false alarm", "hit", "miss"))
+        print(f"| {verdict} | {fa} | {hit} | {miss} |")
+    clean_note = sum(
+        1 for r in kept if r["source"] == "clean" and spelling_verdict(r["text"], r["replacements"]).value == "note"
+    )
+    print(f"\n(clean news alone: {clean_note} notes in {words['clean']:,} words)")
+
+
+KEEP_RATIO = 2
+MIN_PRECISION = 0.3
+MIN_FIRES_FOR_PRECISION = 5
+
+
+def keeps(t: dict[str, Any]) -> bool:
+    """A rule is switched off when it raised a false alarm on clean text and found no garble at all,
+    when it raised two or more and found fewer than twice as many garbles, or when it fired at
+    least 5 times in garble with fewer than 30 % on a garble.  One false alarm alone, against
+    some hits, is not evidence enough to lose a grammar rule."""
+    fires = t["tune"] + t["mqm"]
+    fa, hits = t["false_alarms"], t["garble_hits"]
+    if fa >= 1 and hits == 0:
+        return False
+    if fa >= 2 and hits < KEEP_RATIO * fa:
+        return False
+    return fires < MIN_FIRES_FOR_PRECISION or hits >= MIN_PRECISION * fires
+
+
+def print_selection(table: Sequence[dict[str, Any]], ignore: Sequence[str]) -> None:
+    """Which rules the measurement switches off (hits < 2 × false alarms), against the current selection."""
+    from cleaner.languagetool.selection import DEFAULT_DISABLED_RULES
+
+    print(
+        "\nSelection: off when a rule raised a false alarm on clean text and found no garble, raised two or "
+        f"more and found fewer than {KEEP_RATIO} × as many garbles, or fired ≥ {MIN_FIRES_FOR_PRECISION} "
+        f"times in garble with < {100 * MIN_PRECISION:.0f} % hits.\n"
+    )
+    off, on = [], []
+    for t in table:
+        if any(t["rule"].startswith(p) for p in ignore) or t["rule"] == SPELLING:
+            continue
+        keep = keeps(t)
+        if not keep:
+            off.append(t["rule"])
+        elif t["rule"] in DEFAULT_DISABLED_RULES:
+            on.append(t["rule"])
+    print("Off by measurement: " + ", ".join(f"`{r}`" for r in sorted(off)) + "\n")
+    print("On by measurement although disabled before: " + (", ".join(f"`{r}`" for r in sorted(on)) or "none"))
+    print("\nAs Python (cleaner/languagetool/measured_selection.py):\n")
+    print("MEASURED_OFF = frozenset(" + repr(sorted(off)) + ")")
+    print("MEASURED_ON = frozenset(" + repr(sorted(on)) + ")")
+
+
 def write_csv(path: Path, table: Sequence[dict[str, Any]]) -> None:
     import csv
 
@@ -284,6 +351,12 @@ def main() -> None:
     ap.add_argument("--matches", help="write every match as JSONL here")
     ap.add_argument("--from-matches", help="read the matches of an earlier run instead of asking LanguageTool")
     ap.add_argument("--csv", help="write the per-rule table as CSV")
+    ap.add_argument(
+        "--ignore-prefix",
+        action="append",
+        default=[],
+        help="leave out rule ids with this prefix (custom rules another checkout put on a shared server)",
+    )
     args = ap.parse_args()
     if args.from_matches:
         rows = [json.loads(line) for line in Path(args.from_matches).read_text(encoding="utf-8").splitlines()]
@@ -291,10 +364,13 @@ def main() -> None:
         rows = check_all(args)
         if args.matches:
             Path(args.matches).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    rows = [r for r in rows if not (r["rule"] and any(r["rule"].startswith(p) for p in args.ignore_prefix))]
     words = words_by_source(rows)
     table = rule_table(rows)
     print_rule_table(table, words)
     print_spelling_table(rows, words)
+    print_grading(rows, words)
+    print_selection(table, args.ignore_prefix)
     if args.csv:
         write_csv(Path(args.csv), table)
 

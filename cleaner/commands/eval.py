@@ -95,6 +95,7 @@ def baseline_lt_settings() -> LanguageToolSettings:
         disabled_categories=frozenset(),
         skip_names_in_spelling=False,
         skip_british_spelling=False,
+        grade_spelling=False,
     )
 
 

@@ -15,6 +15,7 @@ from cleaner.languagetool.client import MatchSource
 from cleaner.languagetool.mapping import LTMatch, to_finding
 from cleaner.languagetool.selection import keep_match
 from cleaner.languagetool.settings import LanguageToolSettings
+from cleaner.languagetool.spelling import graded
 
 
 class LanguageToolChecker:
@@ -35,7 +36,10 @@ class LanguageToolChecker:
         for (para, text), matches in zip(paragraphs, results, strict=True):
             for m in matches:
                 if self._keep(m, text, doc, para.start):
-                    findings.append(to_finding(m, para.start, doc.text))
+                    finding = to_finding(m, para.start, doc.text)
+                    kept = graded(finding) if self.settings.grade_spelling else finding
+                    if kept is not None:
+                        findings.append(kept)
         return findings
 
     def matches(self, texts: list[str]) -> list[list[LTMatch]]:

@@ -171,6 +171,7 @@ def test_write_precision_and_the_rules_below_their_declared_confidence(tmp_path:
 
 
 def test_write_precision_needs_the_rule_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["eval", "--roundtrip", str(PAIRS), "--engines", "names", "--write-precision", str(tmp_path / "t.json")])
+    table = str(tmp_path / "t.json")
+    code = main(["eval", "--roundtrip", str(PAIRS), "--engines", "names", "--write-precision", table])
     assert code == 2
     assert "--write-precision needs the rule engine" in capsys.readouterr().err
