@@ -298,7 +298,7 @@ def keeps(t: dict[str, Any]) -> bool:
 
 def print_selection(table: Sequence[dict[str, Any]], ignore: Sequence[str]) -> None:
     """Which rules the measurement switches off (hits < 2 × false alarms), against the current selection."""
-    from cleaner.languagetool.selection import DEFAULT_DISABLED_RULES
+    from cleaner.languagetool.selection import HAND_PICKED_DISABLED
 
     print(
         "\nSelection: off when a rule raised a false alarm on clean text and found no garble, raised two or "
@@ -312,10 +312,10 @@ def print_selection(table: Sequence[dict[str, Any]], ignore: Sequence[str]) -> N
         keep = keeps(t)
         if not keep:
             off.append(t["rule"])
-        elif t["rule"] in DEFAULT_DISABLED_RULES:
+        elif t["rule"] in HAND_PICKED_DISABLED:
             on.append(t["rule"])
     print("Off by measurement: " + ", ".join(f"`{r}`" for r in sorted(off)) + "\n")
-    print("On by measurement although disabled before: " + (", ".join(f"`{r}`" for r in sorted(on)) or "none"))
+    print("On by measurement although hand-picked off before: " + (", ".join(f"`{r}`" for r in sorted(on)) or "none"))
     print("\nAs Python (cleaner/languagetool/measured_selection.py):\n")
     print("MEASURED_OFF = frozenset(" + repr(sorted(off)) + ")")
     print("MEASURED_ON = frozenset(" + repr(sorted(on)) + ")")

@@ -16,7 +16,7 @@ import json
 import shlex
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ from cleaner.evaluation import precision, report, roundtrip_report
 from cleaner.evaluation.corpus import load_clean, load_mqm
 from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
 from cleaner.evaluation.roundtrip import load_pairs
-from cleaner.evaluation.roundtrip_predict import predict_pairs
+from cleaner.evaluation.roundtrip_predict import EngineSet, PairPrediction, predict_pairs
 from cleaner.languagetool.settings import LanguageToolSettings
 from cleaner.pipeline import Pipeline, Warn
 from cleaner.progress import progress
@@ -175,7 +175,7 @@ def run_eval(
     )
     if pairs is not None and roundtrip_runs is not None:
         summary["roundtrip"] = roundtrip_report.summary(pairs, roundtrip_runs[1], roundtrip_runs[0], settings.fail_on)
-    evidence = _rule_evidence(options, summary, engines)
+    evidence = _rule_evidence(options, summary, engines, mqm_preds, roundtrip_runs)
     declared = (
         precision.declared_confidences(settings.rule_paths, settings.builtin_rules) if evidence is not None else {}
     )
@@ -204,23 +204,34 @@ def run_eval(
             "command": "cleaner " + shlex.join(sys.argv[1:]),
             "sources": [str(p) for p in (options.roundtrip, options.corpus) if p is not None],
         }
-        table = {k: (e.fires, e.hits, e.by_source) for k, e in evidence.items()}
-        write_text_atomic(options.write_precision, measured.table_json(table, declared, meta))
+        write_text_atomic(options.write_precision, measured.table_json(precision.as_table(evidence), declared, meta))
     return ExitCode.OK
 
 
 def _rule_evidence(
-    options: EvalOptions, summary: dict[str, Any], engines: Sequence[str]
+    options: EvalOptions,
+    summary: dict[str, Any],
+    engines: Sequence[str],
+    mqm_preds: Sequence[ArticlePrediction] | None,
+    roundtrip_runs: tuple[Sequence[EngineSet], Mapping[str, Sequence[PairPrediction]]] | None,
 ) -> dict[str, precision.Evidence] | None:
-    """The rule engine's measured precision of this run (None without the rule engine or scored data)."""
+    """The rule engine's measured precision and fix outcomes in this run (None without the rule engine)."""
     if "rules" not in engines or options.lt_only_defaults or ("mqm" not in summary and "roundtrip" not in summary):
         return None
-    return precision.collect(
+    evidence = precision.collect(
         summary.get("roundtrip", {}).get("rules"),
         summary["rules"] if "mqm" in summary else None,
         roundtrip_name=options.roundtrip.name if options.roundtrip else "roundtrip",
         mqm_name=options.corpus.name if options.corpus else "mqm",
     )
+    if mqm_preds:
+        precision.add_fix_outcomes(evidence, precision.mqm_fix_outcomes(mqm_preds))
+    if roundtrip_runs is not None:
+        sets, runs = roundtrip_runs
+        alone = next((s.label for s in sets if s.engines == ("rules",)), None)
+        if alone is not None:
+            precision.add_fix_outcomes(evidence, precision.roundtrip_fix_outcomes(runs[alone]))
+    return evidence
 
 
 def _run_info(options: EvalOptions, settings: Settings, engines: Sequence[str], seconds: float) -> dict[str, Any]:

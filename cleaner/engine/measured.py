@@ -49,6 +49,9 @@ class Measured:
     fires: int
     hits: int
     min_support: int = MIN_SUPPORT
+    fix_wins: int = 0
+    fix_losses: int = 0
+    """Firings whose first replacement alone moved chrF towards / away from the reference (ties left out)."""
 
     @property
     def precision(self) -> float:
@@ -63,12 +66,25 @@ class Measured:
         """Enough support for the measurement to replace the author's confidence."""
         return self.fires >= self.min_support
 
+    @property
+    def fix_lower_bound(self) -> float | None:
+        """Wilson lower bound of the replacement's win rate, when enough fixes moved chrF (else None)."""
+        tried = self.fix_wins + self.fix_losses
+        return wilson_lower_bound(self.fix_wins, tried) if tried >= self.min_support else None
+
 
 def effective_confidence(declared: float, measured: Measured | None) -> float:
-    """The confidence ``fix`` uses: the measured lower bound with enough support, else the author's."""
+    """The confidence ``fix`` uses: the measured lower bound with enough support, else the author's.
+
+    When enough of the rule's replacements were scored against a reference,
+    the lower bound of their win rate caps it: a rule that finds real garble
+    but whose fix does not restore the text must not be applied automatically.
+    """
     if measured is None or not measured.decides:
         return declared
-    return round(measured.lower_bound, 3)
+    bound = measured.lower_bound
+    fix = measured.fix_lower_bound
+    return round(bound if fix is None else min(bound, fix), 3)
 
 
 def load_measured(path: Path) -> dict[str, Measured]:
@@ -87,7 +103,10 @@ def load_measured(path: Path) -> dict[str, Measured]:
         fires, hits = (entry.get(k) if isinstance(entry, dict) else None for k in ("fires", "hits"))
         if not isinstance(fires, int) or not isinstance(hits, int) or not 0 <= hits <= fires:
             raise InputError(path, f"rule {rule_id}: needs integer 'fires' and 'hits' with 0 <= hits <= fires")
-        out[rule_id] = Measured(fires, hits, int(min_support))
+        wins, losses = (entry.get(k, 0) for k in ("fix_wins", "fix_losses"))
+        if not isinstance(wins, int) or not isinstance(losses, int) or wins < 0 or losses < 0:
+            raise InputError(path, f"rule {rule_id}: 'fix_wins' and 'fix_losses' must be counts")
+        out[rule_id] = Measured(fires, hits, int(min_support), wins, losses)
     return out
 
 
@@ -110,20 +129,24 @@ def with_measured_confidence(compiled: CompiledRules, table: Mapping[str, Measur
 
 
 def table_json(
-    evidence: Mapping[str, tuple[int, int, Mapping[str, tuple[int, int]]]],
+    evidence: Mapping[str, tuple[int, int, int, int, Mapping[str, tuple[int, int]]]],
     declared: Mapping[str, float],
     meta: Mapping[str, Any],
 ) -> str:
-    """The measured-precision file: rule id → fires, hits, precision, lower bound, per-source counts."""
+    """The measured-precision file: rule id → fires, hits, fix wins/losses, bounds, per-source counts."""
     rules: dict[str, Any] = {}
     for rule_id in sorted(evidence):
-        fires, hits, by_source = evidence[rule_id]
-        m = Measured(fires, hits)
+        fires, hits, wins, losses, by_source = evidence[rule_id]
+        m = Measured(fires, hits, fix_wins=wins, fix_losses=losses)
+        fix_bound = m.fix_lower_bound
         rules[rule_id] = {
             "fires": fires,
             "hits": hits,
             "precision": round(m.precision, 4),
             "wilson_lower": round(m.lower_bound, 4),
+            "fix_wins": wins,
+            "fix_losses": losses,
+            "fix_wilson_lower": None if fix_bound is None else round(fix_bound, 4),
             "declared": declared.get(rule_id),
             "confidence": effective_confidence(declared.get(rule_id, 0.0), m),
             "decides": m.decides,

@@ -37,7 +37,7 @@ from collections.abc import Iterable
 
 from cleaner.languagetool.measured_selection import MEASURED_OFF, MEASURED_ON
 
-_HAND_PICKED_DISABLED: frozenset[str] = frozenset(
+HAND_PICKED_DISABLED: frozenset[str] = frozenset(
     {
         "EN_UNPAIRED_QUOTES",
         "COMMA_COMPOUND_SENTENCE",
@@ -77,7 +77,7 @@ _HAND_PICKED_DISABLED: frozenset[str] = frozenset(
     }
 )
 
-DEFAULT_DISABLED_RULES: frozenset[str] = (_HAND_PICKED_DISABLED | MEASURED_OFF) - MEASURED_ON
+DEFAULT_DISABLED_RULES: frozenset[str] = (HAND_PICKED_DISABLED | MEASURED_OFF) - MEASURED_ON
 """The hand-picked list above, corrected by the per-rule measurement of measured_selection.py."""
 
 DEFAULT_DISABLED_CATEGORIES: frozenset[str] = frozenset(

@@ -43,6 +43,14 @@ def test_measurement_decides_only_with_enough_support() -> None:
     assert effective_confidence(0.5, Measured(200, 199)) > 0.95
 
 
+def test_replacements_that_do_not_restore_the_text_cap_the_confidence() -> None:
+    """A rule that fires on real garble (190 of 191) but whose fix loses chrF half the time is not auto-applied."""
+    found_but_badly_fixed = Measured(191, 190, fix_wins=30, fix_losses=30)
+    assert found_but_badly_fixed.lower_bound > 0.95
+    assert effective_confidence(0.75, found_but_badly_fixed) == pytest.approx(round(wilson_lower_bound(30, 60), 3))
+    assert effective_confidence(0.75, Measured(191, 190, fix_wins=5, fix_losses=5)) > 0.95  # too few fixes scored
+
+
 def _rules_with_table(tmp_path: Path, table: dict[str, object]) -> Path:
     folder = tmp_path / "rules"
     shutil.copytree(TOY_RULES, folder)
@@ -75,14 +83,15 @@ def test_the_loader_reads_the_table_next_to_the_rules(tmp_path: Path) -> None:
 
 
 def test_the_written_table_is_what_the_loader_reads(tmp_path: Path) -> None:
-    text = table_json({"TOY_VERY_BIG": (25, 25, {"pairs": (25, 25)})}, {"TOY_VERY_BIG": 0.9}, {"date": "today"})
+    text = table_json({"TOY_VERY_BIG": (25, 25, 3, 1, {"pairs": (25, 25)})}, {"TOY_VERY_BIG": 0.9}, {"date": "today"})
     data = json.loads(text)
     entry = data["rules"]["TOY_VERY_BIG"]
     assert (entry["fires"], entry["hits"], entry["declared"], entry["decides"]) == (25, 25, 0.9, True)
     assert entry["confidence"] == pytest.approx(round(wilson_lower_bound(25, 25), 3))
     path = tmp_path / MEASURED_FILE
     path.write_text(text, encoding="utf-8")
-    assert load_measured(path)["TOY_VERY_BIG"] == Measured(25, 25, 20)
+    assert load_measured(path)["TOY_VERY_BIG"] == Measured(25, 25, 20, 3, 1)
+    assert (entry["fix_wins"], entry["fix_losses"], entry["fix_wilson_lower"]) == (3, 1, None)  # too few to cap
 
 
 @pytest.mark.parametrize(

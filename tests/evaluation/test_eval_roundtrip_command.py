@@ -165,6 +165,10 @@ def test_write_precision_and_the_rules_below_their_declared_confidence(tmp_path:
     # original, right on MQM A2 (lenient: the punctuation annotation); TOY_GREEN_SHOES: wrong three times.
     counts = {rule: (e["fires"], e["hits"], e["declared"]) for rule, e in rules.items()}
     assert counts == {"TOY_VERY_BIG": (2, 2, 0.9), "TOY_TAKE_A_DECISION": (3, 1, 0.9), "TOY_GREEN_SHOES": (3, 0, 0.5)}
+    # each replacement alone against the reference: "huge" wins twice; "make a decision" wins on MQM
+    # (it is the reference's wording) and loses on pair 3 (the original says "take")
+    fixes = {rule: (e["fix_wins"], e["fix_losses"]) for rule, e in rules.items()}
+    assert fixes == {"TOY_VERY_BIG": (2, 0), "TOY_TAKE_A_DECISION": (1, 1), "TOY_GREEN_SHOES": (0, 0)}
     below = json.loads(summary.read_text(encoding="utf-8"))["precision"]["below_declared"]
     assert [r["rule"] for r in below] == ["TOY_TAKE_A_DECISION", "TOY_GREEN_SHOES"]
     assert "Rules whose measured precision is below their declared confidence (2 of 3" in result.stdout

@@ -32,7 +32,13 @@ def test_rules_below_their_declared_confidence_are_listed_worst_first() -> None:
     bad, meh = rows
     assert (bad["precision"], bad["enough_support"]) == (0.2, True)
     assert bad["confidence_used"] < 0.2
-    assert (meh["enough_support"], meh["confidence_used"]) == (False, 0.85)
+    assert (meh["enough_support"], meh["confidence_used"]) == (False, 0.85)  # the author's: too few firings
     table = markdown(summary(evidence, {"GOOD": 0.9, "BAD": 0.9, "MEH": 0.85}))
     assert "(2 of 3 rules that fired" in table
-    assert "| `MEH` | 0.85 | 75.0 | 3 / 4 |" in table and "0.85 (author's)" in table
+    assert "| `MEH` | 0.85 | 75.0 | 3 / 4 | 0.36 | 0.85 |" in table
+
+
+def test_the_confidence_in_use_is_the_one_the_findings_carried() -> None:
+    evidence = collect([{"rule": "rules:R", "fires": 40, "hits": 4, "original_fires": 0, "confidence": 0.33}], None)
+    (row,) = below_declared(evidence, {"R": 0.9})
+    assert row["confidence_used"] == 0.33
