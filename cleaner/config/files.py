@@ -238,6 +238,7 @@ LT_KEYS: dict[str, tuple[str, Check]] = {
     "java-options": ("languagetool.extra_java_options", _texts),
     "skip-names-in-spelling": ("languagetool.skip_names_in_spelling", _bool),
     "skip-british-spelling": ("languagetool.skip_british_spelling", _bool),
+    "grade-spelling": ("languagetool.grade_spelling", _bool),
 }
 """Keys of the ``languagetool`` table: every field of LanguageToolSettings, plus its mode."""
 
