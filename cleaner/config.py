@@ -26,6 +26,7 @@ from cleaner.settings import Settings
 CONFIG_FILE = ".cleaner.toml"
 PYPROJECT = "pyproject.toml"
 LT_TABLE = "languagetool"
+FLUENCY_TABLE = "fluency"
 
 DEFAULT = "default"
 FILE = "file"
@@ -55,6 +56,7 @@ class Overrides:
     fail_on: Severity | None = None
     fix_threshold: float | None = None
     languagetool: str | None = None
+    fluency: str | None = None
     report_dir: Path | None = None
     use_rule_cache: bool | None = None
 
@@ -226,8 +228,21 @@ def parse_config(config: ConfigFile) -> dict[str, Any]:
             for sub, sub_value in value.items():
                 values.update(_checked(config, LT_KEYS, sub_value, base, key, sub))
             continue
+        if key == FLUENCY_TABLE:
+            values.update(_fluency_table(config, value, base))
+            continue
         values.update(_checked(config, KEYS, value, base, key))
     return values
+
+
+def _fluency_table(config: ConfigFile, value: Any, base: Path) -> dict[str, Any]:
+    from cleaner.fluency.settings import parse_table
+
+    fields, problems = parse_table(value, base)
+    if problems:
+        key, problem = problems[0]
+        raise ConfigError(config.path, config.key(FLUENCY_TABLE, *([key] if key else [])), problem)
+    return fields
 
 
 def _checked(
@@ -235,7 +250,7 @@ def _checked(
 ) -> dict[str, Any]:
     name = key[-1]
     if name not in known:
-        choices = [*known, LT_TABLE] if len(key) == 1 else list(known)
+        choices = [*known, LT_TABLE, FLUENCY_TABLE] if len(key) == 1 else list(known)
         close = difflib.get_close_matches(name, choices, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(sorted(choices))})"
         raise ConfigError(config.path, config.key(*key), f"unknown key{hint}")

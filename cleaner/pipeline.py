@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner.checkers import Checker, CheckerUnavailable
+from cleaner.checkers import Checker, CheckerUnavailable, FindingsRefiner
 from cleaner.document import Document
 from cleaner.findings import Finding, Severity, merge
 from cleaner.fixes import FixPlan, corrected_text
@@ -78,6 +78,7 @@ class Pipeline:
         findings: list[Finding] = []
         for offset, part in self._parts(source, document):
             found = merge(f for checker in list(self.checkers) for f in self._run(checker, part))
+            found = self._refine(part, found)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
         findings = apply_policy(findings, self.settings)
         findings, suppressed = suppress(document, findings)
@@ -104,6 +105,13 @@ class Pipeline:
             return
         for start, end in _chunk_bounds(source.text, CHUNK_CHARS):
             yield start, Document.from_text(source.text[start:end], source.path)
+
+    def _refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """The post-merge step: checkers that judge other engines' findings (the fluency gate) revise them."""
+        for checker in self.checkers:
+            if isinstance(checker, FindingsRefiner):
+                findings = sorted(checker.refine(doc, findings), key=Finding.sort_key)
+        return findings
 
     def _run(self, checker: Checker, doc: Document) -> list[Finding]:
         try:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from cleaner.findings import Severity
 from cleaner.fixes import DEFAULT_THRESHOLD
+from cleaner.fluency.settings import FluencyOptions
 
 
 @dataclass(frozen=True)
@@ -39,5 +40,9 @@ class Settings:
     """LanguageTool category ids to switch off (``disabledCategories``)."""
     lt_idle_minutes: float | None = None
     """Stop the shared LanguageTool server after this many idle minutes (None: its own default)."""
+    fluency: str = "auto"
+    """Fluency checker: "auto" (its default mode, left out with a warning when the model cannot load),
+    "off", or "gate"/"full" (required: a missing model is an error)."""
+    fluency_options: FluencyOptions = field(default_factory=FluencyOptions)
     config_path: Path | None = None
     """The configuration file these settings were read from, if any."""

@@ -55,10 +55,17 @@ def languagetool_settings(settings: Settings) -> LanguageToolSettings:
     )
 
 
+def _fluency(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
+    from cleaner.fluency.checker import open_fluency
+
+    return open_fluency(settings, warn, stack)
+
+
 CHECKERS: dict[str, CheckerFactory] = {
     "rules": _rules,
     "names": _names,
     "languagetool": _languagetool,
+    "fluency": _fluency,
 }
 """The registry of checkers, in precedence order; a new checker is one entry here."""
 

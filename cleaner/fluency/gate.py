@@ -1,0 +1,59 @@
+"""The gate: every other engine's replacement re-scored in its sentence, its confidence set from the difference.
+
+A post-merge step: it sees the merged findings (one per problem), so each
+replacement is scored once.  Δ is the log-probability of the window with the
+replacement minus that with the original (nats).  The new confidence is a
+logistic function of Δ and of the finding's own confidence, fitted on the
+tuning round trips and clean news (``scripts/calibrate_fluency.py``), so
+``fix`` (threshold 0.8) applies only corrections that read clearly better.
+Where the original is much more fluent the finding is dropped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import replace
+
+from cleaner.document import Document
+from cleaner.findings import Finding
+from cleaner.fluency.scorer import Scorer
+from cleaner.fluency.settings import FluencyOptions
+from cleaner.fluency.windows import total, window_for
+
+MAX_REPLACEMENTS = 3
+ENGINE = "fluency"
+
+
+def gate_confidence(delta: float, prior: float, options: FluencyOptions) -> float:
+    """The calibrated probability that a correction with fluency gain ``delta`` is right."""
+    p = min(max(prior, 0.01), 0.99)
+    z = options.gate_slope * delta + options.gate_offset + options.gate_prior * math.log(p / (1 - p))
+    return round(1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))), 3)
+
+
+def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, options: FluencyOptions) -> list[Finding]:
+    """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed."""
+    todo = [i for i, f in enumerate(findings) if f.engine != ENGINE and f.replacements and f.text]
+    windows = [
+        window_for(doc, findings[i].span, (findings[i].text, *findings[i].replacements[:MAX_REPLACEMENTS]))
+        for i in todo
+    ]
+    scores = scorer.score(windows)
+    out = list(findings)
+    dropped: set[int] = set()
+    for i, per_variant in zip(todo, scores, strict=True):
+        f = findings[i]
+        original = total(per_variant[0])
+        gains = [total(s) - original for s in per_variant[1:]]
+        best = max(range(len(gains)), key=lambda k: (gains[k], -k))
+        delta = gains[best]
+        if delta <= options.drop_below:
+            dropped.add(i)
+            continue
+        replacements = f.replacements
+        if best:
+            head = f.replacements[best]
+            replacements = (head, *(r for r in f.replacements if r != head))
+        out[i] = replace(f, confidence=gate_confidence(delta, f.confidence, options), replacements=replacements)
+    return [f for i, f in enumerate(out) if i not in dropped]

