@@ -35,6 +35,29 @@ class Window:
     continuations: tuple[str, ...]
 
 
+@dataclass(slots=True)
+class Branch:
+    """One continuation, attached after the first ``attach`` tokens of its trunk."""
+
+    prefix: str
+    text: str
+    ids: list[int]
+    attach: int
+
+
+@dataclass(slots=True)
+class Trunk:
+    """A run of context tokens that several branches (continuations) attend to."""
+
+    prefix: str
+    ids: list[int]
+    branches: list[Branch]
+
+    @property
+    def size(self) -> int:
+        return len(self.ids) + sum(len(b.ids) for b in self.branches)
+
+
 def free_cores() -> int:
     """CPU cores not busy with other work right now (at least one), from the load average."""
     total = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -85,55 +108,62 @@ class Scorer:
         groups: dict[str, list[str]] = {}
         for prefix, cont in todo:
             groups.setdefault(prefix, []).append(cont)
-        encoded = [
-            ([self.tokenizer.endoftext, *self.tokenizer.encode(p)], [self.tokenizer.encode(c) for c in conts], p, conts)
-            for p, conts in groups.items()
-        ]
         results: dict[tuple[str, str], list[float]] = {}
-        batch: list[tuple[list[int], list[list[int]], str, list[str]]] = []
+        batch: list[Trunk] = []
         size = 0
-        for item in encoded:
-            n = len(item[0]) + sum(len(c) for c in item[1])
+        for trunk in self._trunks(groups):
+            n = trunk.size
             if batch and size + n > BATCH_TOKENS:
                 results.update(self._run(batch))
                 batch, size = [], 0
-            batch.append(item)
+            batch.append(trunk)
             size += n
         if batch:
             results.update(self._run(batch))
         return results
 
-    def _run(
-        self, batch: Sequence[tuple[list[int], list[list[int]], str, list[str]]]
-    ) -> dict[tuple[str, str], list[float]]:
+    def _trunks(self, groups: dict[str, list[str]]) -> list[Trunk]:
+        """Prefixes that begin another window's prefix share its tokens (windows of one sentence)."""
+        encoded = {p: [self.tokenizer.endoftext, *self.tokenizer.encode(p)] for p in groups}
+        trunks: list[Trunk] = []
+        for p in sorted(groups, key=lambda x: (-len(x), x)):
+            ids = encoded[p]
+            branches = [Branch(p, c, self.tokenizer.encode(c), len(ids)) for c in groups[p]]
+            for trunk in trunks:
+                if trunk.prefix.startswith(p) and trunk.ids[: len(ids)] == ids:
+                    trunk.branches.extend(branches)
+                    break
+            else:
+                trunks.append(Trunk(p, ids, branches))
+        return trunks
+
+    def _run(self, batch: Sequence[Trunk]) -> dict[tuple[str, str], list[float]]:
         from threadpoolctl import threadpool_limits
 
         tokens: list[int] = []
         positions: list[int] = []
         reach: list[tuple[int, int, int]] = []
-        """Per token: its window's first index, the end of the window's prefix, its own continuation's start."""
+        """Per token: its trunk's first index, the end of the prefix it continues, its own continuation's start."""
         rows: list[int] = []
         targets: list[int] = []
         spans: list[tuple[str, str, int, int]] = []
-        for prefix_ids, conts, prefix, texts in batch:
+        for trunk in batch:
             base = len(tokens)
-            tokens.extend(prefix_ids)
-            positions.extend(range(len(prefix_ids)))
-            prefix_end = len(tokens)
-            reach.extend((base, prefix_end, base) for _ in prefix_ids)
-            last_prefix = prefix_end - 1
-            for cont_ids, text in zip(conts, texts, strict=True):
+            tokens.extend(trunk.ids)
+            positions.extend(range(len(trunk.ids)))
+            reach.extend((base, base + len(trunk.ids), base) for _ in trunk.ids)
+            for branch in trunk.branches:
                 start = len(tokens)
                 first_row = len(rows)
-                previous = last_prefix
-                for j, t in enumerate(cont_ids):
+                previous = base + branch.attach - 1
+                for k, t in enumerate(branch.ids):
                     rows.append(previous)
                     targets.append(t)
                     tokens.append(t)
-                    positions.append(len(prefix_ids) + j)
-                    reach.append((base, prefix_end, start))
+                    positions.append(branch.attach + k)
+                    reach.append((base, base + branch.attach, start))
                     previous = len(tokens) - 1
-                spans.append((prefix, text, first_row, len(rows)))
+                spans.append((branch.prefix, branch.text, first_row, len(rows)))
         n = len(tokens)
         index = np.arange(n)
         first, prefix_stop, own = (np.array(col)[:, None] for col in zip(*reach, strict=True))

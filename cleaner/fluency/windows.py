@@ -14,8 +14,11 @@ from cleaner.document import Document
 from cleaner.fluency.scorer import Window
 from cleaner.spans import Span
 
-LEFT_WORDS = 20
-RIGHT_WORDS = 4
+MIN_LEFT_WORDS = 6
+GRID_WORDS = 12
+"""The left context starts at the sentence start or at a multiple of GRID_WORDS words into the sentence, at least
+MIN_LEFT_WORDS before the span: windows of one sentence then begin at the same word and share their context."""
+RIGHT_WORDS = 3
 _WORD_START = re.compile(r"(?<!\S)\S")
 
 
@@ -27,8 +30,9 @@ def window_for(doc: Document, span: Span, variants: tuple[str, ...]) -> Window:
     end = max(sentence.end, span.end)
     left = text[start : span.start]
     starts = [m.start() for m in _WORD_START.finditer(left)]
-    if len(starts) > LEFT_WORDS:
-        left = left[starts[-LEFT_WORDS] :]
+    cut = max(0, (len(starts) - MIN_LEFT_WORDS) // GRID_WORDS * GRID_WORDS)
+    if cut:
+        left = left[starts[cut] :]
     right = text[span.end : end]
     right_starts = [m.start() for m in _WORD_START.finditer(right)]
     if len(right_starts) > RIGHT_WORDS:
