@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from cleaner.document import Document
 from cleaner.findings import Finding
@@ -32,28 +32,44 @@ def gate_confidence(delta: float, prior: float, options: FluencyOptions) -> floa
     return round(1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))), 3)
 
 
-def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, options: FluencyOptions) -> list[Finding]:
-    """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed."""
+@dataclass(frozen=True, slots=True)
+class Gain:
+    """How much more fluent a finding's best replacement is than the original (nats), and which one it is."""
+
+    index: int
+    delta: float
+    best: int
+
+
+def gains(doc: Document, findings: Sequence[Finding], scorer: Scorer) -> list[Gain]:
+    """The fluency gain of every finding the gate judges (another engine's, with a replacement)."""
     todo = [i for i, f in enumerate(findings) if f.engine != ENGINE and f.replacements and f.text]
     windows = [
         window_for(doc, findings[i].span, (findings[i].text, *findings[i].replacements[:MAX_REPLACEMENTS]))
         for i in todo
     ]
-    scores = scorer.score(windows)
+    out: list[Gain] = []
+    for i, per_variant in zip(todo, scorer.score(windows), strict=True):
+        original = total(per_variant[0])
+        deltas = [total(s) - original for s in per_variant[1:]]
+        best = max(range(len(deltas)), key=lambda k: (deltas[k], -k))
+        out.append(Gain(i, round(deltas[best], 3), best))
+    return out
+
+
+def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, options: FluencyOptions) -> list[Finding]:
+    """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed."""
     out = list(findings)
     dropped: set[int] = set()
-    for i, per_variant in zip(todo, scores, strict=True):
-        f = findings[i]
-        original = total(per_variant[0])
-        gains = [total(s) - original for s in per_variant[1:]]
-        best = max(range(len(gains)), key=lambda k: (gains[k], -k))
-        delta = gains[best]
-        if delta <= options.drop_below:
-            dropped.add(i)
+    for gain in gains(doc, findings, scorer):
+        f = findings[gain.index]
+        if gain.delta <= options.drop_below:
+            dropped.add(gain.index)
             continue
         replacements = f.replacements
-        if best:
-            head = f.replacements[best]
+        if gain.best:
+            head = f.replacements[gain.best]
             replacements = (head, *(r for r in f.replacements if r != head))
-        out[i] = replace(f, confidence=gate_confidence(delta, f.confidence, options), replacements=replacements)
+        confidence = gate_confidence(gain.delta, f.confidence, options)
+        out[gain.index] = replace(f, confidence=confidence, replacements=replacements)
     return [f for i, f in enumerate(out) if i not in dropped]

@@ -23,7 +23,7 @@ from cleaner.tokens import Kind, Token
 
 RULE_ID = "fluency-pivot-sense"
 CATEGORY = "pivot-sense"
-MAX_ALTERNATIVES = 4
+MAX_ALTERNATIVES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,8 +32,9 @@ class Candidate:
     confusions: tuple[Confusion, ...]
 
     @property
-    def priority(self) -> tuple[int, int]:
-        return (-max(c.seen for c in self.confusions), self.token.start)
+    def priority(self) -> tuple[int, int, int]:
+        """Substitutions the tuning round trips made most often first, then longer (rarer) words."""
+        return (-max(c.seen for c in self.confusions), -len(self.token.text), self.token.start)
 
 
 def candidates(doc: Document, table: ConfusionTable, limit: int, taken: list[Span]) -> list[Candidate]:
@@ -45,12 +46,17 @@ def candidates(doc: Document, table: ConfusionTable, limit: int, taken: list[Spa
             continue
         if tok.text[0].isupper() and tok.start not in sentence_starts:
             continue
-        confusions = tuple(c for c in table.get(tok.text) if c.seen > 0)[:MAX_ALTERNATIVES]
+        confusions = tuple(c for c in table.get(tok.text) if usable(c))[:MAX_ALTERNATIVES]
         if not confusions or any(s.start < tok.end and tok.start < s.end for s in taken):
             continue
         found.append(Candidate(tok, confusions))
     found.sort(key=lambda c: c.priority)
     return sorted(found[:limit], key=lambda c: c.token.start)
+
+
+def usable(c: Confusion) -> bool:
+    """Apertium's curated senses always; FreeDict's long sense lists only where a round trip made that swap."""
+    return c.seen > 0 or c.source == "apertium"
 
 
 def _cased(word: str, like: str) -> str:

@@ -35,7 +35,7 @@ class FluencyOptions:
     """An alternative must be this many nats more fluent than the original to be reported."""
     propose_apply: float = 6.0
     """From this margin on a proposal is confident enough for ``fix``."""
-    max_candidates: int = 40
+    max_candidates: int = 24
     """Proposal windows per article at most (the most surprising first): a bound on full mode's time."""
     cache: bool = True
 

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner.config import load_settings
+from cleaner.errors import ConfigError
+from cleaner.fluency.settings import FluencyOptions, parse_table
+
+
+def test_table_sets_mode_model_threads_and_thresholds(tmp_path: Path) -> None:
+    fields, problems = parse_table(
+        {"mode": "full", "model": "m/x.gguf", "threads": 1, "propose-margin": 5, "max-candidates": 10}, tmp_path
+    )
+    assert problems == []
+    assert fields["fluency"] == "full"
+    options: FluencyOptions = fields["fluency_options"]
+    assert options.model == tmp_path / "m/x.gguf"
+    assert (options.threads, options.propose_margin, options.max_candidates) == (1, 5.0, 10)
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [({"mode": "always"}, "mode"), ({"threads": 0}, "threads"), ({"gate-slope": "x"}, "gate-slope"), ({"x": 1}, "x")],
+)
+def test_mistakes_name_the_key(tmp_path: Path, table: dict[str, object], key: str) -> None:
+    _, problems = parse_table(table, tmp_path)
+    assert [k for k, _ in problems] == [key]
+
+
+def test_config_file_mistake_is_a_one_line_error_naming_file_and_key(tmp_path: Path) -> None:
+    cfg = tmp_path / ".cleaner.toml"
+    cfg.write_text('[fluency]\nmode = "sometimes"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings([str(tmp_path)])
+    assert ".cleaner.toml" in str(info.value) and "fluency.mode" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_config_file_values_reach_the_settings(tmp_path: Path) -> None:
+    (tmp_path / ".cleaner.toml").write_text('[fluency]\nmode = "off"\nthreads = 2\n', encoding="utf-8")
+    settings = load_settings([str(tmp_path)])
+    assert settings.fluency == "off"
+    assert settings.fluency_options.threads == 2
