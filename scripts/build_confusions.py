@@ -281,7 +281,9 @@ def attested(path: Path | None) -> collections.Counter[tuple[str, str]]:
     return seen
 
 
-def build(vocab: dict[str, int], seen: collections.Counter[tuple[str, str]]) -> dict[str, list[list[object]]]:
+def build(
+    vocab: dict[str, int], seen: collections.Counter[tuple[str, str]], pivots: tuple[str, ...] = ("spa", "cat")
+) -> dict[str, list[list[object]]]:
     """Word form → [alternative, pivot language, pivot word, source, times seen] lists, most attested first."""
     morph = APERTIUM / "apertium-eng-spa" / "eng-spa.automorf.bin"
     forms_of: dict[str, list[tuple[str, str]]] = collections.defaultdict(list)
@@ -293,7 +295,7 @@ def build(vocab: dict[str, int], seen: collections.Counter[tuple[str, str]]) -> 
                 if penn and lemma.isalpha():
                     forms_of[surface.lower()].append((lemma.lower(), penn))
     by_lemma: dict[str, list[tuple[str, str, str, str]]] = collections.defaultdict(list)
-    for pivot in ("spa", "cat"):
+    for pivot in pivots:
         for (plemma, _pos), english in sorted(apertium_senses(pivot, vocab).items()):
             for e in english:
                 by_lemma[e].extend((other, pivot, plemma, "apertium") for other in sorted(english) if other != e)
@@ -324,9 +326,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--attested-from", type=Path, default=DEFAULT_TUNING)
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--no-apertium-spa", action="store_true", help="Leave out Apertium eng-spa (GPL-2 only).")
     args = parser.parse_args(argv)
     vocab = vocabulary(args.vocab_from, args.min_count)
-    table = build(vocab, attested(args.attested_from))
+    pivots = ("cat",) if args.no_apertium_spa else ("spa", "cat")
+    table = build(vocab, attested(args.attested_from), pivots)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     payload = {"format": 1, "languages": LANGUAGE, "confusions": table}
     with gzip.GzipFile(args.out, "wb", mtime=0) as f:

@@ -40,6 +40,8 @@ from cleaner.sources import Source
 from cleaner.spans import Span
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+CLIP = 3.0
+"""Δ is clipped before the fit: helpfulness stops rising beyond a few nats (see the bins)."""
 
 
 def records(path: Path, limit: int | None) -> list[dict[str, Any]]:
@@ -153,7 +155,8 @@ def fit_gate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     data = [r for r in rows if r["label"] != 0]
     y = np.array([1.0 if r["label"] > 0 else 0.0 for r in data])
     conf = np.clip(np.array([r["conf"] for r in data]), 0.01, 0.99)
-    x = np.column_stack([np.array([r["delta"] for r in data]), np.ones(len(data)), np.log(conf / (1 - conf))])
+    deltas = np.array([r["delta"] for r in data])
+    x = np.column_stack([np.clip(deltas, -CLIP, CLIP), np.ones(len(data)), np.log(conf / (1 - conf))])
     w = np.zeros(3)
     for _ in range(50):
         p = 1 / (1 + np.exp(-(x @ w)))
@@ -161,7 +164,6 @@ def fit_gate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         hess = (x * (p * (1 - p))[:, None]).T @ x + 0.01 * np.eye(3)
         w -= np.linalg.solve(hess, grad)
     bins = []
-    deltas = x[:, 0]
     for lo, hi in ((-99, -8), (-8, -4), (-4, -2), (-2, -1), (-1, 0), (0, 1), (1, 2), (2, 4), (4, 8), (8, 99)):
         sel = (deltas >= lo) & (deltas < hi)
         bins.append(
@@ -173,6 +175,7 @@ def fit_gate(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         )
     drop = choose_drop(deltas, y)
     return {
+        "clip": CLIP,
         "slope": round(float(w[0]), 3),
         "offset": round(float(w[1]), 3),
         "prior": round(float(w[2]), 3),

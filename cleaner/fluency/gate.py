@@ -28,7 +28,8 @@ ENGINE = "fluency"
 def gate_confidence(delta: float, prior: float, options: FluencyOptions) -> float:
     """The calibrated probability that a correction with fluency gain ``delta`` is right."""
     p = min(max(prior, 0.01), 0.99)
-    z = options.gate_slope * delta + options.gate_offset + options.gate_prior * math.log(p / (1 - p))
+    clipped = max(min(delta, options.gate_clip), -options.gate_clip)
+    z = options.gate_slope * clipped + options.gate_offset + options.gate_prior * math.log(p / (1 - p))
     return round(1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))), 3)
 
 

