@@ -43,7 +43,7 @@ class ScoreCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute(_SCHEMA)
             self._db = db
-        except sqlite3.Error:
+        except (OSError, sqlite3.Error):
             self._db = None
 
     def get_many(self, keys: Sequence[str]) -> dict[str, list[float]]:

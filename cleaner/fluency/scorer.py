@@ -22,7 +22,7 @@ from cleaner.fluency.llama import LlamaModel
 from cleaner.fluency.score_cache import ScoreCache, score_key
 from cleaner.fluency.tokenizer import Tokenizer
 
-BATCH_TOKENS = 320
+BATCH_TOKENS = 768
 """Tokens per forward pass: large enough to amortize the per-pass cost, small enough for the attention mask."""
 DIGITS = 4
 
