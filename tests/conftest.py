@@ -53,6 +53,17 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(cache))
 
 
+@pytest.fixture(autouse=True)
+def _fluency_default_off_outside_its_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other engines' tests keep their own expectations: there the fluency gate's default mode is off.
+
+    tests/fluency (and tests marked ``fluency``) run the real model in its real default mode.
+    """
+    if REPO / "tests" / "fluency" in request.node.path.parents or request.node.get_closest_marker("fluency"):
+        return
+    monkeypatch.setattr("cleaner.fluency.settings.DEFAULT_MODE", "off")
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

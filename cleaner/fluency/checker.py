@@ -18,7 +18,8 @@ from cleaner.fluency.gguf_weights import ModelError, packaged_model_path
 from cleaner.fluency.propose import propose
 from cleaner.fluency.score_cache import FILE_NAME
 from cleaner.fluency.scorer import Scorer, free_cores
-from cleaner.fluency.settings import DEFAULT_MODE, FluencyOptions
+from cleaner.fluency import settings as fluency_settings
+from cleaner.fluency.settings import FluencyOptions
 from cleaner.paths import cache_dir
 from cleaner.settings import Settings
 
@@ -65,7 +66,9 @@ def open_fluency(settings: Settings, warn: Callable[[str], None], stack: context
     """
     if settings.fluency == "off":
         return None
-    mode = DEFAULT_MODE if settings.fluency == "auto" else settings.fluency
+    mode = fluency_settings.DEFAULT_MODE if settings.fluency == "auto" else settings.fluency
+    if mode == "off":
+        return None
     try:
         checker = FluencyChecker.open(mode, settings.fluency_options)
     except ModelError as exc:
