@@ -218,8 +218,13 @@ def propose_table(rows: Sequence[dict[str, Any]], words: dict[str, int]) -> list
 
 
 def evaluate(args: argparse.Namespace) -> int:
-    recs = records(args.pairs, args.docs)
+    recs = records(args.pairs, args.docs)[args.skip :]
     settings = Settings(languagetool="off" if args.no_languagetool else "required", fluency=args.fluency)
+    if args.set:
+        changes = {k.replace("-", "_"): float(v) for k, _, v in (s.partition("=") for s in args.set)}
+        if "max_candidates" in changes:
+            changes["max_candidates"] = int(changes["max_candidates"])
+        settings = replace(settings, fluency_options=replace(settings.fluency_options, **changes))
     tp = fp = hit = gold_total = 0
     gains_chrf: list[float] = []
     t0 = time.process_time()
@@ -292,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--clean-docs", type=int, default=None)
     ev.add_argument("--summary", type=Path, default=None)
     ev.add_argument("--no-languagetool", action="store_true")
+    ev.add_argument("--skip", type=int, default=0, help="Leave out the first N records (e.g. those calibrated on).")
+    ev.add_argument("--set", action="append", default=[], help="A fluency option, e.g. max-candidates=48.")
     args = ap.parse_args(argv)
     return calibrate(args) if args.command == "calibrate" else evaluate(args)
 
