@@ -100,7 +100,7 @@ fluency_option = click.option(
     "--fluency",
     type=click.Choice(["off", "gate", "full"]),
     default=None,
-    help="Language-model fluency checker: gate other engines' fixes, or gate and propose (default: config, else gate).",
+    help="Language-model fluency checker: gate other engines' fixes, or gate and propose (default: config, else full).",
 )
 
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 MODES = ("off", "gate", "full")
-DEFAULT_MODE = "gate"
-"""What ``auto`` (nothing asked) runs; the reasoning is in docs/fluency.md."""
+DEFAULT_MODE = "full"
+"""What ``auto`` (nothing asked) runs: the only mode that both restores text and lowers harm on the
+development round trips, within its time budget (docs/fluency.md, "Default mode")."""
 
 
 @dataclass(frozen=True)
