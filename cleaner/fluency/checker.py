@@ -12,13 +12,13 @@ from pathlib import Path
 
 from cleaner.document import Document
 from cleaner.findings import Finding
+from cleaner.fluency import settings as fluency_settings
 from cleaner.fluency.confusions import ConfusionTable, load_confusions
 from cleaner.fluency.gate import gate_findings
 from cleaner.fluency.gguf_weights import ModelError, packaged_model_path
 from cleaner.fluency.propose import propose
 from cleaner.fluency.score_cache import FILE_NAME
 from cleaner.fluency.scorer import Scorer, free_cores
-from cleaner.fluency import settings as fluency_settings
 from cleaner.fluency.settings import FluencyOptions
 from cleaner.paths import cache_dir
 from cleaner.settings import Settings
