@@ -53,8 +53,8 @@ def parse_table(value: Any, base: Path) -> tuple[dict[str, Any], list[tuple[str,
     changes: dict[str, Any] = {}
     for key, v in value.items():
         if key == "mode":
-            if v not in MODES:
-                problems.append((key, f"expected one of {', '.join(MODES)}, got {v!r}"))
+            if v not in ("auto", *MODES):
+                problems.append((key, f"expected one of auto, {', '.join(MODES)}, got {v!r}"))
             else:
                 fields["fluency"] = v
         elif key == "model":
