@@ -77,3 +77,19 @@ def test_gate_mode_checks_nothing_itself_and_full_mode_proposes(scorer: Scorer) 
     full = replace(gate.options)
     assert gate.check(doc) == []
     assert [f.text for f in FluencyChecker(scorer, load_confusions(), "full", full).check(doc)] == ["prices"]
+
+
+def test_default_pipeline_runs_full_mode_and_fix_applies_a_clear_proposal() -> None:
+    from cleaner.commands.common import open_pipeline
+    from cleaner.sources import Source
+
+    text = "Many people think that the new rule can be well for young players, but bad for veterans.\n"
+    with open_pipeline(Settings(languagetool="off"), print) as pipeline:
+        result = pipeline.analyze(Source(path="a.txt", text=text))
+        again = pipeline.analyze(Source(path="a.txt", text=text))
+    assert "fluency" in result.engines
+    assert [f.rule_id for f in result.findings if f.engine == "fluency"] == [RULE_ID]
+    (f,) = [f for f in result.findings if f.engine == "fluency"]
+    assert "Spanish 'bien' is both 'well' and 'good'" in f.message
+    assert "the new rule can be good for young players" in result.corrected
+    assert again.findings == result.findings
