@@ -43,3 +43,18 @@ def test_config_file_values_reach_the_settings(tmp_path: Path) -> None:
     settings = load_settings([str(tmp_path)])
     assert settings.fluency == "off"
     assert settings.fluency_options.threads == 2
+
+
+def test_cleaner_config_shows_the_fluency_table_with_origins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from cleaner.cli import main
+
+    (tmp_path / ".cleaner.toml").write_text('[fluency]\nmode = "gate"\n', encoding="utf-8")
+    assert main(["config", str(tmp_path), "--format", "json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["settings"]["fluency"]["mode"] == "gate"
+    assert doc["origins"]["fluency.mode"] == "file"
+    assert doc["origins"]["fluency.propose-margin"] == "default"
