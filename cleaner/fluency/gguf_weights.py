@@ -166,7 +166,7 @@ def _read_gguf(path: Path) -> LlamaWeights:
         output_norm = array("output_norm.weight")
     except KeyError as exc:
         raise ModelError(f"{path}: GGUF model lacks {exc.args[0]!r}") from None
-    except (ValueError, TypeError, NotImplementedError) as exc:
+    except (ValueError, TypeError, RuntimeError) as exc:  # gguf: unsupported quantization types
         raise ModelError(f"{path}: cannot decode the GGUF model ({exc})") from None
     if embedding.shape != (hyper.vocab, dim):
         raise ModelError(f"{path}: token embedding has shape {embedding.shape}, expected {(hyper.vocab, dim)}")
