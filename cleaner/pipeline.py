@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner.checks.checker import Checker, CheckerUnavailable
+from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner
 from cleaner.checks.registry import PRECEDENCE
 from cleaner.config import Settings
 from cleaner.document import Document, Source, Span, load_document
@@ -81,6 +81,7 @@ class Pipeline:
         findings: list[Finding] = []
         for offset, part in self._parts(source, document):
             found = merge((f for checker in list(self.checkers) for f in self._run(checker, part)), PRECEDENCE)
+            found = self._refine(part, found)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
         findings = apply_policy(findings, self.settings.policy)
         findings, suppressed = suppress(document, findings)
@@ -108,6 +109,13 @@ class Pipeline:
             return
         for start, end in _chunk_bounds(source.text, CHUNK_CHARS):
             yield start, Document.from_text(source.text[start:end], source.path)
+
+    def _refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """The post-merge step: checkers that judge other engines' findings (the fluency gate) revise them."""
+        for checker in self.checkers:
+            if isinstance(checker, FindingsRefiner):
+                findings = sorted(checker.refine(doc, findings), key=Finding.sort_key)
+        return findings
 
     def _run(self, checker: Checker, doc: Document) -> list[Finding]:
         try:

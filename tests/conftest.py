@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,20 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     cache = tmp_path_factory.getbasetemp() / "cache"
     _SESSION_CACHES.add(cache)
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(cache))
+
+
+@pytest.fixture(autouse=True)
+def _fluency_default_off_outside_its_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other engines' tests keep their own expectations: there the fluency gate's default mode is off.
+
+    tests/checks/fluency (and tests marked ``fluency``) run the real model in its real default mode.
+    """
+    if REPO / "tests" / "checks" / "fluency" in request.node.path.parents or request.node.get_closest_marker("fluency"):
+        return
+    from cleaner.checks import registry
+
+    entries = tuple(replace(e, default=registry.Mode.OFF) if e.name == "fluency" else e for e in registry.REGISTRY)
+    monkeypatch.setattr(registry, "REGISTRY", entries)
 
 
 @pytest.fixture

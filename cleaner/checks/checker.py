@@ -7,8 +7,8 @@ assembles its checkers, not an edit to the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol
+from collections.abc import Iterable, Sequence
+from typing import Protocol, runtime_checkable
 
 from cleaner.document import Document
 from cleaner.errors import CleanerError
@@ -17,6 +17,15 @@ from cleaner.findings import Finding
 
 class CheckerUnavailable(CleanerError):
     """An optional checker (LanguageTool) cannot work right now; the run may go on without it."""
+
+
+@runtime_checkable
+class FindingsRefiner(Protocol):
+    """A checker that also revises the merged findings of all engines (the fluency gate)."""
+
+    def refine(self, doc: Document, findings: Sequence[Finding]) -> list[Finding]:
+        """The findings, some with new confidences or replacements, some removed."""
+        ...
 
 
 class Checker(Protocol):

@@ -66,10 +66,17 @@ def _languagetool(settings: Settings, stack: contextlib.ExitStack) -> Checker:
     return stack.enter_context(open_checker(settings.languagetool))
 
 
+def _fluency(settings: Settings, stack: contextlib.ExitStack) -> Checker:
+    from cleaner.checks.fluency.checker import open_fluency
+
+    return open_fluency(settings.fluency, mode_of("fluency", settings.modes), stack)
+
+
 REGISTRY: tuple[Entry, ...] = (
     Entry("rules", _rules, Mode.REQUIRED),
     Entry("names", _names, Mode.REQUIRED),
     Entry("languagetool", _languagetool, Mode.OPTIONAL),
+    Entry("fluency", _fluency, Mode.OPTIONAL),
 )
 """Every checker, in precedence order (an earlier engine wins a merge)."""
 

@@ -30,6 +30,7 @@ from cleaner.findings import Severity
 CONFIG_FILE = ".cleaner.toml"
 PYPROJECT = "pyproject.toml"
 LT_TABLE = "languagetool"
+FLUENCY_TABLE = "fluency"
 
 DEFAULT = "default"
 FILE = "file"
@@ -60,6 +61,8 @@ class Overrides:
     fix_threshold: float | None = None
     languagetool: Mode | str | None = None
     """LanguageTool's mode ("auto" is "optional")."""
+    fluency: str | None = None
+    """The fluency checker: auto, off, gate or full (see ``checks.fluency.settings.choice_fields``)."""
     report_dir: Path | None = None
     use_rule_cache: bool | None = None
 
@@ -310,8 +313,21 @@ def parse_config(config: ConfigFile) -> dict[str, Any]:
             for sub, sub_value in value.items():
                 values.update(_checked(config, LT_KEYS, sub_value, base, key, sub))
             continue
+        if key == FLUENCY_TABLE:
+            values.update(_fluency_table(config, value, base))
+            continue
         values.update(_checked(config, KEYS, value, base, key))
     return values
+
+
+def _fluency_table(config: ConfigFile, value: Any, base: Path) -> dict[str, Any]:
+    from cleaner.checks.fluency.settings import parse_table
+
+    fields, problems = parse_table(value, base)
+    if problems:
+        key, problem = problems[0]
+        raise ConfigError(config.path, config.key(FLUENCY_TABLE, *([key] if key else [])), problem)
+    return fields
 
 
 def _checked(
@@ -319,7 +335,7 @@ def _checked(
 ) -> dict[str, Any]:
     name = key[-1]
     if name not in known:
-        choices = [*known, LT_TABLE] if len(key) == 1 else list(known)
+        choices = [*known, LT_TABLE, FLUENCY_TABLE] if len(key) == 1 else list(known)
         close = difflib.get_close_matches(name, choices, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(sorted(choices))})"
         raise ConfigError(config.path, config.key(*key), f"unknown key{hint}")
@@ -363,7 +379,13 @@ def resolve(paths: Sequence[str], explicit: Path | None = None, overrides: Overr
     return Resolved(settings, config, origins)
 
 
-FIELDS = tuple(name for name, _ in (*KEYS.values(), *LT_KEYS.values()))
+def _fluency_fields() -> tuple[str, ...]:
+    from cleaner.checks.fluency.settings import FluencyOptions
+
+    return ("modes.fluency", *(f"fluency.{f.name}" for f in fields(FluencyOptions)))
+
+
+FIELDS = tuple(name for name, _ in (*KEYS.values(), *LT_KEYS.values())) + _fluency_fields()
 """Every settings field a configuration file can set, by dotted name."""
 
 
@@ -393,7 +415,12 @@ def set_field(settings: Any, name: str, value: Any) -> Any:
 
 def _given(overrides: Overrides) -> dict[str, Any]:
     given = {f.name: getattr(overrides, f.name) for f in fields(Overrides)}
+    fluency = given.pop("fluency")
     out = {OVERRIDE_FIELDS[k]: v for k, v in given.items() if v is not None and v != ()}
+    if fluency is not None:
+        from cleaner.checks.fluency.settings import choice_fields
+
+        out.update(choice_fields(fluency))
     if "modes.languagetool" in out:
         out["modes.languagetool"] = mode(out["modes.languagetool"])
     return out

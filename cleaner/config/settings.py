@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.checks.languagetool import LanguageToolSettings
 from cleaner.checks.registry import Mode
 from cleaner.checks.rules import RuleSettings
@@ -28,6 +29,7 @@ class Settings:
     discovery: DiscoverySettings = field(default_factory=DiscoverySettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    fluency: FluencyOptions = field(default_factory=FluencyOptions)
     policy: Policy = field(default_factory=Policy)
     modes: Mapping[str, Mode] = field(default_factory=dict)
     """Checker name → mode; a checker not named here has its registry default."""
