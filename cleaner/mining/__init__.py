@@ -1,0 +1,1 @@
+"""Mining rule candidates from (original, garbled) round-trip pairs, and making such pairs with Apertium."""
