@@ -101,7 +101,7 @@ def candidate_rule(candidate: Candidate, rid: str, provenance: str) -> dict[str,
             f"{candidate.documents} documents, {candidate.in_gold} in gold spans; "
             f"{candidate.clean_per_1000:.2f} per 1,000 words of clean text."
         ),
-        "examples": [{"bad": bad, "good": good} for bad, good in candidate.examples[:2]],
+        "examples": [{"bad": bad, "good": good} for bad, good in candidate.examples],
     }
     return rule
 

@@ -1,0 +1,168 @@
+"""Review mined candidates the way an editor would, and write the accepted ones as rule files.
+
+The review is written down here so that it can be re-run and argued with:
+- support: at least MIN_RIGHT right applications in at least MIN_DOCUMENTS different articles (a garble of one
+  article's names or topic is not a rule);
+- precision on the tuning pairs at least MIN_PRECISION, and at most MAX_CLEAN occurrences per 1,000 words of the
+  clean originals (a phrase good English uses is not a garble, however often the MT produces it);
+- topic words: the tuning pairs are Chinese news in English, so candidates about China's institutions, places
+  and slogans (People's Republic, Belt and Road, Xinhua, provincial party committees...) are dropped even when
+  precise, because they are one topic's vocabulary, not a garble of English in general;
+- harmless variants: British/American spellings (kilometres, organised, defence) and synonyms that are good
+  English either way (roughly/about, big/large, take part in/participate in) count as differences in the
+  round-trip scoring but are not errors: dropped.
+Confidence is the Wilson lower bound (95 %) of the precision, so `cleaner fix` applies a mined rule automatically
+only when the tuning pairs show it right often enough (threshold 0.8).
+
+  python scripts/accept_mined_rules.py /work/wt/data/tune_pairs.jsonl.gz /work/wt/data/tune_pairs_b.jsonl.gz
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from cleaner.mining.miner import Candidate, MineSettings, mine
+from cleaner.mining.pairs import read_pairs
+from cleaner.mining.render import candidate_rule, pivot_codes, rule_id
+
+MIN_RIGHT = 5
+MIN_DOCUMENTS = 4
+MIN_PRECISION = 0.6
+MAX_CLEAN = 0.1
+TOPIC_WORDS = frozenset(
+    """people's republic daxing xinhua tape belt road volleyball squad sino china chinese communist party committee
+    provincial municipal cpc rmb yuan beijing shanghai hong kong macau taiwan jinping xi white paper socialism
+    socialist embassy council security holidays national day sleep dream anniversary found founding russian export
+    fund social airport international nova agency news cna shenzhen guangzhou hebei jilin mankind humanity
+    volleyball women olympic shaft axis provinces province usa dollar euros trillion shares actions repurchase
+    repurchases commercial trading bookmark marker score points aims""".split()
+)
+HARMLESS = frozenset(
+    """kilometres kilometers metres meters defence defense globalisation globalization organised organized
+    civilisation civilization fulfil fulfill tonnes tons centre center neighbour neighbourhood programme program
+    roughly about almost nearly big large several various take participate despite spite due because lot many
+    assure ensure attained reached companies enterprises route path tech technology learnt learned every all
+    capacity ability another other function role persons people gentleman mr alcohol spirit program platform
+    surroundings environment had willing realise realize term ongoing current kingdom uk""".split()
+)
+GENDER_GUESSES = frozenset({"he", "she", "his", "her"})
+
+
+def accepted(c: Candidate) -> str | None:
+    """None if the candidate is kept, else the reason it is dropped."""
+    words = {w for w in (*c.garbled, *c.original, *c.alternatives) if w != "*"}
+    if c.right < MIN_RIGHT or c.documents < MIN_DOCUMENTS:
+        return "support"
+    if c.precision < MIN_PRECISION:
+        return "precision"
+    if c.clean_per_1000 > MAX_CLEAN:
+        return "clean"
+    if words & TOPIC_WORDS:
+        return "topic"
+    if words & HARMLESS:
+        return "harmless variant"
+    if "it" in c.garbled and set(c.original) & GENDER_GUESSES:
+        return "gender guess"
+    return None
+
+
+def prune_failing_examples(out_dir: Path, files: dict[str, list[dict[str, object]]]) -> None:
+    """Drop examples that another rule shadows (the longest match wins); drop rules left without one."""
+    from cleaner.document import Document
+    from cleaner.engine.compiler import compile_rules
+    from cleaner.engine.examples import example_problem
+    from cleaner.engine.loader import load_rules
+    from cleaner.engine.matcher import RuleChecker
+    from cleaner.paths import builtin_rules_dir
+
+    builtin = builtin_rules_dir().resolve()
+    folders = [builtin] if out_dir.resolve() == builtin else [builtin, out_dir]
+    for _ in range(4):
+        checker = RuleChecker(compile_rules(load_rules(folders)))
+        failing: dict[str, set[int]] = {}
+        shadowing: set[str] = set()
+        for rule in checker.compiled.rules:
+            bad = {i for i, ex in enumerate(rule.examples) if example_problem(checker, rule, ex)}
+            if bad and rule.id.startswith("MINED_"):
+                failing[rule.id] = bad
+            elif bad:
+                # A mined rule must not take over a hand-written rule's example: the hand-written rule stays.
+                for i in bad:
+                    text = rule.examples[i].bad or rule.examples[i].ok or ""
+                    doc = Document(path="<example>", text=text)
+                    shadowing |= {f.rule_id for f in checker.check(doc) if f.rule_id.startswith("MINED_")}
+        if not failing and not shadowing:
+            return
+        for rule_id_ in shadowing:
+            failing[rule_id_] = set(range(99))
+        for code, rules in files.items():
+            kept = []
+            for rule in rules:
+                drop = failing.get(str(rule["id"]), set())
+                examples = [ex for i, ex in enumerate(rule["examples"]) if i not in drop]  # type: ignore[arg-type]
+                if examples:
+                    kept.append({**rule, "examples": examples})
+            rules[:] = kept
+            write_rule_file(out_dir, code, rules)
+
+
+def write_rule_file(out_dir: Path, code: str, rules: list[dict[str, object]]) -> None:
+    language = {"es": "Spanish", "ca": "Catalan"}[code]
+    document = {
+        "domain": f"mined-apertium-{code}",
+        "description": (
+            f"Garbles of English that comes back from {language} (Apertium eng-{code}), mined from round-trip "
+            f"pairs with `cleaner rules mine` and reviewed (scripts/accept_mined_rules.py). Each rule's note "
+            f"gives its support and measured precision; its confidence is the Wilson lower bound of that "
+            f"precision."
+        ),
+        "rules": rules,
+    }
+    path = out_dir / f"mined-apertium-{code}.yaml"
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("pairs", type=Path, nargs="+")
+    parser.add_argument("--out-dir", type=Path, default=Path("rules"))
+    parser.add_argument("--review", type=Path, help="write every candidate with its verdict (TSV)")
+    args = parser.parse_args(argv)
+    pairs = [p for path in args.pairs for p in read_pairs(path)]
+    candidates = mine(pairs, [], MineSettings(min_support=MIN_RIGHT, min_documents=MIN_DOCUMENTS, max_candidates=2000))
+    names = " ".join(path.name for path in args.pairs)
+    provenance = (
+        f"mined from {names} ({len(pairs)} Apertium round-trip pairs of WMT20 zh-en human references) "
+        f"by `cleaner rules mine` and reviewed by scripts/accept_mined_rules.py"
+    )
+    files: dict[str, list[dict[str, object]]] = {"es": [], "ca": []}
+    taken: set[str] = set()
+    review = ["verdict\tright/applied\tprecision\tdocs\tclean\tgarbled -> original"]
+    for c in candidates:
+        verdict = accepted(c)
+        garbled = " ".join(c.garbled).replace("*", "{" + "|".join(c.alternatives) + "}")
+        review.append(
+            f"{verdict or 'keep'}\t{c.right}/{c.applications}\t{c.precision:.2f}\t{c.documents}\t"
+            f"{c.clean_per_1000:.2f}\t{garbled} -> {c.replacement.replace(chr(0), '…')}"
+        )
+        if verdict or not c.examples:
+            continue
+        pivots = pivot_codes(c) or ["es"]
+        target = "ca" if pivots[0] == "ca" else "es"
+        files[target].append(candidate_rule(c, rule_id(c, "MINED", taken), provenance))
+    for code, rules in files.items():
+        write_rule_file(args.out_dir, code, rules)
+    prune_failing_examples(args.out_dir, files)
+    for code, rules in files.items():
+        print(f"{args.out_dir / f'mined-apertium-{code}.yaml'}: {len(rules)} rules")
+    if args.review:
+        args.review.write_text("\n".join(review) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
