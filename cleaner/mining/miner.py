@@ -41,7 +41,7 @@ class MineSettings:
     min_precision: float = 0.5
     max_candidates: int = 300
     redundant_share: float = 0.8
-    """A candidate whose right applications are this much covered by better-ranked ones adds nothing."""
+    """A candidate whose restored differences are this much covered by better-ranked ones adds nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +246,7 @@ def mine(pairs: Sequence[Pair], clean: Sequence[CleanText], settings: MineSettin
         and c.precision >= settings.min_precision
     ]
     kept.sort(key=lambda c: (-c.net, -c.precision, len(c.garbled), c.garbled))
-    return _without_redundant(kept, settings)[: settings.max_candidates]
+    return _without_redundant(kept, corpus, settings)[: settings.max_candidates]
 
 
 def _families(singles: Sequence[Candidate]) -> list[Candidate]:
@@ -429,16 +429,24 @@ def _example(line: AlignedLine, start: int, end: int, replacement: str) -> tuple
     return bad, bad[:a] + fill + bad[b:]
 
 
-def _without_redundant(ranked: Sequence[Candidate], settings: MineSettings) -> list[Candidate]:
-    """Greedy cover: keep a candidate only if enough of its right applications are not already explained."""
-    covered: set[tuple[int, int]] = set()
+def _without_redundant(ranked: Sequence[Candidate], corpus: Corpus, settings: MineSettings) -> list[Candidate]:
+    """Greedy cover: keep a candidate only if enough of the differences it restores are not already restored.
+
+    "more that" and "has more that" restore the same difference; the better-ranked one is kept.
+    """
+    covered: set[tuple[int, int, int]] = set()
     kept: list[Candidate] = []
     for c in ranked:
-        places = {(p.line, i) for p in c.right_places for i in range(p.start, p.end)}
-        if not places:
+        restored = {
+            (p.line, d.g1, d.g2)
+            for p in c.right_places
+            for d in corpus.lines[p.line].differences
+            if (d.g1 < p.end and d.g2 > p.start) or (d.g1 == d.g2 and p.start <= d.g1 <= p.end)
+        }
+        if not restored:
             continue
-        if len(places & covered) / len(places) >= settings.redundant_share:
+        if len(restored & covered) / len(restored) >= settings.redundant_share:
             continue
         kept.append(c)
-        covered |= places
+        covered |= restored
     return kept
