@@ -235,7 +235,9 @@ def mine(pairs: Sequence[Pair], clean: Sequence[CleanText], settings: MineSettin
     # Cheap pre-filter: a rule needs support in at least min_documents documents.
     keys = [key for key, where in found.items() if len({corpus.documents[i] for i in where}) >= settings.min_documents]
     singles = [Candidate(garbled, original) for garbled, original in keys]
-    families = _families(singles)
+    # Families come from every window, also those of one document each: "the Monday" in one article and
+    # "the Friday" in another are one garble.
+    families = _families([Candidate(garbled, original) for garbled, original in found])
     candidates = singles + families
     _measure(candidates, corpus, _clean_texts(pairs, clean))
     kept = [
