@@ -55,7 +55,7 @@ def _records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     with handle:
         number = 0
         try:
-            for number, line in enumerate(handle, 1):  # noqa: B007 (number is used after a decode error)
+            for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
                 try:
