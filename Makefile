@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report test lint-sample languagetool fluency-model chromium check clean
+.PHONY: setup report test lint-sample languagetool fluency-model chromium apertium check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+## Apertium makes round-trip (original, garbled) pairs: scripts/make_roundtrip_pairs.py and its tests.
+APERTIUM_PACKAGES := apertium lttoolbox apertium-eng-spa apertium-eng-cat
+apertium:
+	@command -v apertium >/dev/null 2>&1 && apertium -l 2>/dev/null | grep -q cat-eng && apertium -l | grep -q spa-eng || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(APERTIUM_PACKAGES) >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(APERTIUM_PACKAGES) >/dev/null; fi; }
+
 ## The main job: lint the sample articles and write one HTML+JSON report per article plus an index.
 ## Exit code 1 only means "findings were reported": that is the job, not a failure (2 still fails).
 report: setup
@@ -38,7 +45,7 @@ report: setup
 	@echo "reports written to reports/index.html"
 
 ## The whole test suite, LanguageTool and the browser included.
-test: setup chromium
+test: setup chromium apertium
 	$(BIN)/ruff check cleaner tests scripts
 	$(BIN)/mypy cleaner
 	$(BIN)/cleaner rules test

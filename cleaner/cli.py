@@ -246,6 +246,57 @@ def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) ->
     ctx.exit(run_rules_test(rules, not no_builtin, _out))
 
 
+@rules.command("mine")
+@click.argument("pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--clean",
+    "clean",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="More clean English (JSONL[.gz] with text or original) for the false-alarm rate; the originals always count.",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the candidate YAML here and print the ranked table (default: YAML to stdout).",
+)
+@click.option(
+    "--min-support",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Right applications a candidate needs.",
+)
+@click.option(
+    "--min-documents",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Distinct source documents a candidate needs.",
+)
+@click.option("--min-precision", type=click.FloatRange(0, 1), default=0.5, show_default=True)
+@click.option("--max-candidates", type=click.IntRange(min=1), default=300, show_default=True)
+@click.pass_context
+def rules_mine(
+    ctx: click.Context,
+    pairs: Path,
+    clean: Path | None,
+    out_path: Path | None,
+    min_support: int,
+    min_documents: int,
+    min_precision: float,
+    max_candidates: int,
+) -> None:
+    """Mine candidate rules from round-trip (original, garbled) PAIRS (JSONL[.gz]) for review."""
+    from cleaner.commands.mine import run_rules_mine
+    from cleaner.mining import MineSettings
+
+    settings = MineSettings(min_support, min_documents, min_precision, max_candidates)
+    ctx.exit(run_rules_mine(pairs, clean, out_path, settings, _out))
+
+
 @cli.command("eval")
 @click.argument("corpus", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(

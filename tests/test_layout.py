@@ -24,6 +24,7 @@ STAGES = (
     "cleaner.config",
     "cleaner.report",
     "cleaner.evaluation",
+    "cleaner.mining",
     "cleaner.commands",
 )
 """Packages whose modules are internal: outside it, a stage is imported as the package itself."""
@@ -48,7 +49,7 @@ LAYERS = (
     ("cleaner.checks",),
     ("cleaner.config",),
     ("cleaner.pipeline",),
-    ("cleaner.report", "cleaner.evaluation"),
+    ("cleaner.report", "cleaner.evaluation", "cleaner.mining"),
     ("cleaner.commands",),
     ("cleaner.cli", "cleaner.__main__"),
 )

@@ -5,7 +5,7 @@ from cleaner.document.document import Document, Region
 from cleaner.document.formats import load_document
 from cleaner.document.sources import Source, decode, read_source
 from cleaner.document.spans import Span
-from cleaner.document.tokens import NUMBER_NORM, Kind, Token, tokenize
+from cleaner.document.tokens import NUMBER_NORM, Kind, Token, normalize_word, tokenize
 
 __all__ = [
     "NUMBER_NORM",
@@ -19,6 +19,7 @@ __all__ = [
     "decode",
     "discover",
     "load_document",
+    "normalize_word",
     "read_source",
     "tokenize",
 ]
