@@ -2,9 +2,10 @@
 
 The bytes go to a temporary file in the target's folder, are flushed to disk,
 and replace the target with one ``os.replace``; a reader (or a crash) sees
-either the old file or the new one.  The file's permission bits are kept, and
-:func:`encode` gives the corrected text back the BOM and newline style the
-article was read with.
+either the old file or the new one.  The file's permission bits, owner and
+extended attributes are kept, the temporary file has a recognisable name
+(:mod:`cleaner.leftovers`), and :func:`encode` gives the corrected text back
+the encoding, BOM and newline style the article was read with.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ import stat
 import tempfile
 from pathlib import Path
 
+from cleaner.encodings import UTF8, bom_of
 from cleaner.errors import CleanerError
+from cleaner.leftovers import temp_prefix
+from cleaner.permissions import copy_extended_attributes, extended_attributes
 from cleaner.sources import Source
 
 _BOM = "\ufeff"
@@ -41,6 +45,8 @@ def encode(text: str, source: Source) -> bytes:
     """
     if _uniform_newlines(source.text, source.newline):
         text = _NEWLINE.sub(source.newline, text)
+    if source.encoding != UTF8:
+        return bom_of(source.encoding) + text.encode(source.encoding)
     return ((_BOM if source.bom else "") + text).encode("utf-8")
 
 
@@ -51,16 +57,18 @@ def _uniform_newlines(text: str, newline: str) -> bool:
 def write_atomic(path: Path | str, data: bytes) -> None:
     """Replace the file at ``path`` (following symlinks) by ``data``, atomically.
 
-    An existing file keeps its permission bits (and owner, where allowed); a
-    new one gets the default permissions of the umask.  On any error the
+    An existing file keeps its permission bits, extended attributes and owner
+    (where allowed); a new one gets the default permissions of the umask.  On any error the
     target is left as it was, the temporary file is removed, and
     :class:`WriteError` says why.
     """
     target = Path(os.path.realpath(path))
     owner: tuple[int, int] | None
+    attrs: dict[str, bytes] = {}
     try:
         st = target.stat()
         mode, owner = stat.S_IMODE(st.st_mode), (st.st_uid, st.st_gid)
+        attrs = extended_attributes(target)
     except FileNotFoundError:
         mode, owner = 0o666 & ~_umask(), None
     except OSError as exc:
@@ -68,7 +76,7 @@ def write_atomic(path: Path | str, data: bytes) -> None:
     if target.is_dir():
         raise WriteError(path, "is a folder")
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=temp_prefix(target), suffix=".tmp")
     except OSError as exc:
         raise WriteError(path, exc.strerror or str(exc)) from None
     try:
@@ -76,10 +84,11 @@ def write_atomic(path: Path | str, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        Path(tmp).chmod(mode)
         if owner is not None and hasattr(os, "chown"):
             with contextlib.suppress(OSError):
                 os.chown(tmp, *owner)
+        copy_extended_attributes(attrs, Path(tmp))
+        Path(tmp).chmod(mode)  # last: a read-only mode would stop setting attributes
         Path(tmp).replace(target)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -57,6 +57,7 @@ class Overrides:
     languagetool: str | None = None
     report_dir: Path | None = None
     use_rule_cache: bool | None = None
+    time_budget: float | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,12 @@ def _minutes(value: Any, base: Path) -> float:
     return float(value)
 
 
+def _seconds(value: Any, base: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not (0 <= value < math.inf):
+        raise _Bad(f"expected a number of seconds (0: no limit), got {value!r}")
+    return float(value)
+
+
 def _lt_mode(value: Any, base: Path) -> str:
     if value is True or value == "auto":
         return "auto"
@@ -156,6 +163,7 @@ KEYS: dict[str, tuple[str, Check]] = {
     "fail-on": ("fail_on", _severity),
     "fix-threshold": ("fix_threshold", _unit),
     "report-dir": ("report_dir", _folder),
+    "time-budget": ("time_budget", _seconds),
 }
 """Top-level keys: key → (Settings field, checker)."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from cleaner.budget import stage
 from cleaner.checkers import Checker, CheckerUnavailable
 from cleaner.document import Document
 from cleaner.findings import Finding, Severity, merge
@@ -74,18 +75,22 @@ class Pipeline:
 
     def analyze(self, source: Source) -> ArticleResult:
         """Run every checker over one article and plan its fixes."""
-        document = load_document(source)
+        with stage("load"):
+            document = load_document(source)
         findings: list[Finding] = []
         for offset, part in self._parts(source, document):
             found = merge(f for checker in list(self.checkers) for f in self._run(checker, part))
             findings.extend(_shifted(f, offset) if offset else f for f in found)
-        findings = apply_policy(findings, self.settings)
-        findings, suppressed = suppress(document, findings)
-        plan = plan_in_prose(document, findings, self.settings.fix_threshold)
-        before = readability(document.prose()[:READABILITY_CHARS])
-        corrected = corrected_text(plan)
-        after_doc = load_document(replace(source, text=corrected))
-        after = readability(after_doc.prose()[:READABILITY_CHARS])
+        with stage("policy and suppressions"):
+            findings = apply_policy(findings, self.settings)
+            findings, suppressed = suppress(document, findings)
+        with stage("fix planning"):
+            plan = plan_in_prose(document, findings, self.settings.fix_threshold)
+            corrected = corrected_text(plan)
+        with stage("readability"):
+            before = readability(document.prose()[:READABILITY_CHARS])
+            after_doc = load_document(replace(source, text=corrected))
+            after = readability(after_doc.prose()[:READABILITY_CHARS])
         return ArticleResult(
             source=source,
             document=document,
@@ -107,7 +112,8 @@ class Pipeline:
 
     def _run(self, checker: Checker, doc: Document) -> list[Finding]:
         try:
-            return list(checker.check(doc))
+            with stage(f"check: {checker.name}"):
+                return list(checker.check(doc))
         except CheckerUnavailable as exc:
             if self.settings.languagetool == "required":
                 raise

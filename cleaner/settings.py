@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleaner.budget import DEFAULT_SECONDS
 from cleaner.findings import Severity
 from cleaner.fixes import DEFAULT_THRESHOLD
 
@@ -39,5 +40,7 @@ class Settings:
     """LanguageTool category ids to switch off (``disabledCategories``)."""
     lt_idle_minutes: float | None = None
     """Stop the shared LanguageTool server after this many idle minutes (None: its own default)."""
+    time_budget: float = DEFAULT_SECONDS
+    """Seconds an article (per started MiB) may take before it is reported as an input error; 0: no limit."""
     config_path: Path | None = None
     """The configuration file these settings were read from, if any."""

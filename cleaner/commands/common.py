@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
+from cleaner.budget import article_budget, budget_for, stage
 from cleaner.checkers import Checker
 from cleaner.engine.api import load_checker
 from cleaner.errors import CleanerError, InputError
@@ -81,9 +83,19 @@ def analyze_paths(
             yield item
             continue
         try:
-            source = read_source(item)
+            with article_budget(item, budget_for(pipeline.settings.time_budget, _size(item))):
+                with stage("read"):
+                    source = read_source(item)
+                result = pipeline.analyze(source)
         except InputError as exc:
             on_error(exc)
             yield exc
             continue
-        yield pipeline.analyze(source)
+        yield result
+
+
+def _size(path: str) -> int | None:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return None
