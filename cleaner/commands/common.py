@@ -21,12 +21,17 @@ CheckerFactory = Callable[[Settings, Warn, contextlib.ExitStack], Checker | None
 
 
 def _rules(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker:
-    return load_checker(
+    from cleaner.engine.growth import oversized_replacements
+
+    checker = load_checker(
         settings.rule_paths,
         builtin=settings.builtin_rules,
         disabled=settings.disabled_rules,
         use_cache=settings.use_rule_cache,
     )
+    for warning in oversized_replacements(checker.compiled.rules):
+        warn(warning)
+    return checker
 
 
 def _names(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
@@ -71,6 +76,10 @@ def open_pipeline(settings: Settings, warn: Warn) -> Iterator[Pipeline]:
     with contextlib.ExitStack() as stack:
         checkers = [c for make in CHECKERS.values() if (c := make(settings, warn, stack)) is not None]
         yield Pipeline(checkers, settings, warn)
+        for checker in checkers:
+            notes = getattr(checker, "run_notes", None)
+            for note in notes() if callable(notes) else ():
+                warn(note)
 
 
 def analyze_paths(
