@@ -19,7 +19,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from cleaner.errors import ConfigError
+from cleaner.config_lines import key_line, syntax_error_line
+from cleaner.errors import ConfigError, ConfigErrors
 from cleaner.findings import Severity
 from cleaner.settings import Settings
 
@@ -40,9 +41,16 @@ class ConfigFile:
     table: Mapping[str, Any]
     prefix: str
     """How the table's keys are spelled in the file: ``tool.cleaner.`` in pyproject.toml."""
+    text: str = ""
+    """The file's text (for the line numbers of error messages)."""
 
     def key(self, *parts: str) -> str:
         return self.prefix + ".".join(parts)
+
+    def error(self, problem: str, *parts: str) -> ConfigError:
+        """A ConfigError for key ``parts``, with the line the key is written on."""
+        full = self.key(*parts)
+        return ConfigError(self.path, full, problem, key_line(self.text, tuple(full.split("."))))
 
 
 @dataclass(frozen=True)
@@ -205,37 +213,58 @@ def _mentions_cleaner(path: Path) -> bool:
 def read_config(path: Path) -> ConfigFile:
     """Parse a configuration file; a pyproject.toml must hold a ``[tool.cleaner]`` table."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(path, "(file)", f"cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(path, "(file)", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "(TOML syntax)", str(exc)) from None
+        raise ConfigError(path, "(TOML syntax)", str(exc), syntax_error_line(str(exc))) from None
     if path.name != PYPROJECT:
-        return ConfigFile(path, data, "")
+        return ConfigFile(path, data, "", text)
     tool = data.get("tool", {})
     table = tool.get("cleaner") if isinstance(tool, dict) else None
     if table is None:
         raise ConfigError(path, "tool.cleaner", "no [tool.cleaner] table in this file")
     if not isinstance(table, dict):
-        raise ConfigError(path, "tool.cleaner", "must be a table")
-    return ConfigFile(path, table, "tool.cleaner.")
+        raise ConfigError(path, "tool.cleaner", "must be a table", key_line(text, ("tool", "cleaner")))
+    return ConfigFile(path, table, "tool.cleaner.", text)
 
 
 def parse_config(config: ConfigFile) -> dict[str, Any]:
-    """The file's values as Settings fields; raises ConfigError at the first mistake."""
+    """The file's values as Settings fields; raises ConfigErrors naming every mistake, each with its line."""
     base = config.path.parent
     values: dict[str, Any] = {}
+    errors: list[ConfigError] = []
     for key, value in config.table.items():
         if key == LT_TABLE:
             if not isinstance(value, dict):
-                raise ConfigError(config.path, config.key(key), "must be a table ([tool.cleaner.languagetool])")
+                errors.append(config.error("must be a table ([tool.cleaner.languagetool])", key))
+                continue
             for sub, sub_value in value.items():
-                values.update(_checked(config, LT_KEYS, sub_value, base, key, sub))
+                _collect(values, errors, config, LT_KEYS, sub_value, base, key, sub)
             continue
-        values.update(_checked(config, KEYS, value, base, key))
+        _collect(values, errors, config, KEYS, value, base, key)
+    if errors:
+        errors.sort(key=lambda e: e.line or 0)
+        raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
     return values
+
+
+def _collect(
+    values: dict[str, Any],
+    errors: list[ConfigError],
+    config: ConfigFile,
+    known: Mapping[str, tuple[str, Check]],
+    value: Any,
+    base: Path,
+    *key: str,
+) -> None:
+    try:
+        values.update(_checked(config, known, value, base, *key))
+    except ConfigError as exc:
+        errors.append(exc)
 
 
 def _checked(
@@ -246,12 +275,12 @@ def _checked(
         choices = [*known, LT_TABLE] if len(key) == 1 else list(known)
         close = difflib.get_close_matches(name, choices, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(sorted(choices))})"
-        raise ConfigError(config.path, config.key(*key), f"unknown key{hint}")
+        raise config.error(f"unknown key{hint}", *key)
     field_name, check = known[name]
     try:
         return {field_name: check(value, base)}
     except _Bad as exc:
-        raise ConfigError(config.path, config.key(*key), str(exc)) from None
+        raise config.error(str(exc), *key) from None
 
 
 # -- merging ---------------------------------------------------------------------------------

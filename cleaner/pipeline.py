@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from cleaner.budget import stage
 from cleaner.checkers import Checker, CheckerUnavailable
+from cleaner.chunking import chunks
 from cleaner.document import Document
 from cleaner.findings import Finding, Severity, merge
 from cleaner.fixes import FixPlan, corrected_text
@@ -25,11 +26,13 @@ from cleaner.spans import Span
 from cleaner.suppressions import suppress
 
 CHUNK_CHARS = 1_000_000
-"""Plain-text articles longer than this are checked in chunks, so memory stays bounded."""
+"""Articles longer than this (any format) are checked in chunks, so memory stays bounded."""
 READABILITY_CHARS = 200_000
 """Readability is computed on at most this much text (the score is an average anyway)."""
 
 Warn = Callable[[str], None]
+Progress = Callable[[str, int, int], None]
+"""``(path, characters checked, characters in all)``, called as an article's chunks are checked."""
 
 
 @dataclass(frozen=True)
@@ -72,15 +75,22 @@ class Pipeline:
         self.checkers = list(checkers)
         self.settings = settings
         self.warn = warn
+        self.on_progress: Progress | None = None
+        """Told after every chunk of an article (the progress display sets it)."""
 
     def analyze(self, source: Source) -> ArticleResult:
         """Run every checker over one article and plan its fixes."""
         with stage("load"):
             document = load_document(source)
         findings: list[Finding] = []
+        total = len(source.text)
+        if self.on_progress is not None:
+            self.on_progress(source.path, 0, total)
         for offset, part in self._parts(source, document):
             found = merge(f for checker in list(self.checkers) for f in self._run(checker, part))
             findings.extend(_shifted(f, offset) if offset else f for f in found)
+            if self.on_progress is not None:
+                self.on_progress(source.path, offset + len(part.text), total)
         with stage("policy and suppressions"):
             findings = apply_policy(findings, self.settings)
             findings, suppressed = suppress(document, findings)
@@ -104,11 +114,7 @@ class Pipeline:
         )
 
     def _parts(self, source: Source, document: Document) -> Iterator[tuple[int, Document]]:
-        if document.format != "text" or len(source.text) <= CHUNK_CHARS:
-            yield 0, document
-            return
-        for start, end in _chunk_bounds(source.text, CHUNK_CHARS):
-            yield start, Document.from_text(source.text[start:end], source.path)
+        yield from chunks(document, CHUNK_CHARS)
 
     def _run(self, checker: Checker, doc: Document) -> list[Finding]:
         try:
@@ -120,18 +126,6 @@ class Pipeline:
             self.warn(f"warning: {exc}; continuing without {checker.name}")
             self.checkers.remove(checker)
             return []
-
-
-def _chunk_bounds(text: str, size: int) -> Iterator[tuple[int, int]]:
-    """Cut points near every ``size`` characters, at a line break so no sentence is split."""
-    start = 0
-    while start < len(text):
-        end = min(start + size, len(text))
-        if end < len(text):
-            cut = text.rfind("\n", start + size // 2, end)
-            end = cut + 1 if cut >= 0 else end
-        yield start, end
-        start = end
 
 
 def _shifted(f: Finding, offset: int) -> Finding:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from cleaner.commands.common import analyze_paths, open_pipeline
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
-from cleaner.progress import progress
+from cleaner.progress import RunProgress
 from cleaner.report.github import render_github
 from cleaner.report.jsonout import render_json
 from cleaner.report.sarif import render_sarif
@@ -62,8 +62,9 @@ def analyze_all(
     def report(exc: CleanerError) -> None:
         err(f"error: {exc}")
 
-    with open_pipeline(settings, err) as pipeline:
-        for item in progress(analyze_paths(targets, pipeline, report), len(targets), "checking"):
+    with open_pipeline(settings, err) as pipeline, RunProgress(len(targets), "checking") as shown:
+        pipeline.on_progress = shown.article
+        for item in shown.over(analyze_paths(targets, pipeline, report)):
             if isinstance(item, InputError):
                 errors.append(item)
             else:
