@@ -167,9 +167,7 @@ threshold_option = click.option(
 @threshold_option
 @article_options
 @click.pass_context
-def fix(
-    ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool, force: bool, **options: Any
-) -> None:
+def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool, force: bool, **options: Any) -> None:
     """Apply confident fixes in place (atomically); - reads stdin and prints the corrected text."""
     from cleaner.commands.fix import run_fix
 

@@ -190,7 +190,10 @@ LT_KEYS: dict[str, tuple[str, Check]] = {
 
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file at or above ``start`` (a file or a folder)."""
-    here = start.resolve()
+    try:
+        here = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: search from where the link itself is
+        here = start.absolute()
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from pathlib import Path
 from typing import BinaryIO
 
 from cleaner.errors import InputError
@@ -51,7 +52,7 @@ def refuse_special(path: str, mode: int) -> None:
 def open_regular(path: str) -> BinaryIO:
     """Open ``path`` for reading only if it is a regular file; never blocks on a FIFO."""
     try:
-        refuse_special(path, os.stat(path).st_mode)
+        refuse_special(path, Path(path).stat().st_mode)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except InputError:
         raise

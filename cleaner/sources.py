@@ -60,7 +60,7 @@ def collect(paths: Iterable[str]) -> Iterator[str | InputError]:
             yield STDIN
             continue
         try:
-            mode = os.stat(raw).st_mode
+            mode = Path(raw).stat().st_mode
         except FileNotFoundError:
             yield InputError(raw, "no such file or folder")
             continue

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from cleaner.budget import article_budget, budget_for, stage
 from cleaner.checkers import Checker
@@ -105,6 +105,6 @@ def analyze_paths(
 
 def _size(path: str) -> int | None:
     try:
-        return os.stat(path).st_size
+        return Path(path).stat().st_size
     except OSError:
         return None
