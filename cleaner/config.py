@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import stat
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -194,16 +195,24 @@ def find_config(start: Path) -> Path | None:
         here = start.resolve()
     except (OSError, RuntimeError):  # a symlink loop: search from where the link itself is
         here = start.absolute()
-    if not here.is_dir():
+    if not _is(here, stat.S_ISDIR):
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / CONFIG_FILE
-        if candidate.is_file():
+        if _is(candidate, stat.S_ISREG):
             return candidate
         candidate = folder / PYPROJECT
-        if candidate.is_file() and _mentions_cleaner(candidate):
+        if _is(candidate, stat.S_ISREG) and _mentions_cleaner(candidate):
             return candidate
     return None
+
+
+def _is(path: Path, kind: Callable[[int], bool]) -> bool:
+    """``kind(mode)`` of ``path``; False when it cannot be looked at (an unreadable folder is passed over)."""
+    try:
+        return kind(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _mentions_cleaner(path: Path) -> bool:
