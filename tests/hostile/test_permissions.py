@@ -172,7 +172,7 @@ def test_as_an_unprivileged_user_read_only_and_unreadable_inputs_are_one_line_ea
         f"error: {secret}: cannot read: Permission denied",
     ]
     assert answer.seconds < 30
-    assert f"{writable}:1:11: major T_PRICING_TALKS" in answer.stdout
+    assert f"{writable}:2:15: minor T_CONCLUDE" in answer.stdout  # linted (already fixed above)
 
 
 def test_the_unprivileged_run_really_is_unprivileged(desk):
