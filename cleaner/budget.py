@@ -53,7 +53,7 @@ class BudgetExceeded(InputError):
     def __init__(self, path: str, seconds: float, stage_name: str) -> None:
         super().__init__(
             path,
-            f"took longer than its {seconds:g} s time budget (in stage {stage_name!r}); skipped. "
+            f"took longer than its {seconds:.3g} s time budget (in stage {stage_name!r}); skipped. "
             "Raise time-budget in [tool.cleaner] or pass --time-budget SECONDS (0: no limit)",
         )
         self.seconds = seconds

@@ -93,7 +93,13 @@ def lint(rules_file: Path) -> Callable[..., Answer]:
 
     def run(*args: str, **kw: object) -> Answer:
         return run_cleaner(
-            "lint", "--no-builtin-rules", "--rules", str(rules_file), "--no-languagetool", *args, **kw  # type: ignore[arg-type]
+            "lint",
+            "--no-builtin-rules",
+            "--rules",
+            str(rules_file),
+            "--no-languagetool",
+            *args,
+            **kw,  # type: ignore[arg-type]
         )
 
     return run
@@ -105,7 +111,13 @@ def fix(rules_file: Path) -> Callable[..., Answer]:
 
     def run(*args: str, **kw: object) -> Answer:
         return run_cleaner(
-            "fix", "--no-builtin-rules", "--rules", str(rules_file), "--no-languagetool", *args, **kw  # type: ignore[arg-type]
+            "fix",
+            "--no-builtin-rules",
+            "--rules",
+            str(rules_file),
+            "--no-languagetool",
+            *args,
+            **kw,  # type: ignore[arg-type]
         )
 
     return run
