@@ -118,7 +118,7 @@ def _supervisors_started(state_dir: Path) -> set[str]:
 
 
 def _lt_article(path: Path, paragraphs: int) -> Path:
-    lines = [f"On day {i} he go to the market and the negotiations has stalled again." for i in range(paragraphs)]
+    lines = [f"On day {i} she dont like it, and they has gone home." for i in range(paragraphs)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -158,7 +158,7 @@ def test_a_languagetool_server_killed_mid_run_is_restarted_and_noted_once(privat
     notes = [line for line in err.splitlines() if "LanguageTool server stopped answering" in line]
     assert len(notes) == 1 and "restarted once" in notes[0], err
     report = json.loads(out)
-    lt_rules = {f["rule"] for f in report["files"][0]["findings"] if f["engine"] == "languagetool"}
+    lt_rules = {f["rule_id"] for f in report["files"][0]["findings"] if f["engine"] == "languagetool"}
     assert lt_rules, "LanguageTool findings were lost"
     assert _jvms(state_dir) == [_state(state_dir)["pid"]] and _state(state_dir)["pid"] != first
 
