@@ -17,7 +17,21 @@ from tests.commands.cmd_fixtures import RULES
 
 pytestmark = pytest.mark.timeout(300)
 
-WORDS = "the minister said pricing talks would resume with the census office after talks".split()
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "pricing",
+    "talks",
+    "would",
+    "resume",
+    "with",
+    "the",
+    "census",
+    "office",
+    "after",
+    "talks",
+]
 
 
 def _paragraphs(n: int, seed: int = 7) -> list[str]:

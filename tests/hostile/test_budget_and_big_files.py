@@ -7,7 +7,6 @@ import pty
 import re
 import subprocess
 import threading
-from pathlib import Path
 
 import pytest
 

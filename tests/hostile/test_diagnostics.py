@@ -43,7 +43,7 @@ def test_every_configuration_mistake_is_listed_with_its_line(lint, tmp_path):
         f"error: {config}:5: tool.cleaner.fail-on: expected one of major, minor, info, got 'fatal'",
         f"error: {config}:6: tool.cleaner.fix-treshold: unknown key; did you mean 'fix-threshold'?",
         f"error: {config}:7: tool.cleaner.time-budget: expected a number of seconds (0: no limit), got -3",
-        f'error: {config}:10: tool.cleaner.languagetool.enabled: expected true, false or "required", got \'maybe\'',
+        f"error: {config}:10: tool.cleaner.languagetool.enabled: expected true, false or \"required\", got 'maybe'",
         f"error: {config}:11: tool.cleaner.languagetool.port: unknown key (known keys: disable, disable-categories, "
         "enable, enabled, idle-timeout)",
     ]

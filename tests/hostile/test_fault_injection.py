@@ -180,7 +180,7 @@ def test_four_cold_clients_start_exactly_one_server(private_lt, tmp_path):
         for a in articles
     ]
     for child in children:
-        out, err = child.communicate(timeout=600)
+        _out, err = child.communicate(timeout=600)
         assert child.returncode == 1, err
         assert "Traceback" not in err
     assert len(_jvms(state_dir)) == 1
@@ -216,7 +216,9 @@ def test_a_squatted_port_leads_to_a_fresh_server(private_lt, tmp_path):
             ),
             encoding="utf-8",
         )
-        answer = run_cleaner("lint", "--require-languagetool", str(_lt_article(tmp_path / "a.txt", 2)), env=env, timeout=400)
+        answer = run_cleaner(
+            "lint", "--require-languagetool", str(_lt_article(tmp_path / "a.txt", 2)), env=env, timeout=400
+        )
         assert answer.code == 1, answer.stderr
         state = _state(state_dir)
         assert state["port"] != port and state["pid"] != bystander.pid
