@@ -10,12 +10,12 @@ from typing import Any, TypeVar
 import click
 
 from cleaner import __version__
-from cleaner.commands.lint import RENDERERS, run_lint
-from cleaner.config import Overrides, load_settings
+from cleaner.commands.languagetool import languagetool
+from cleaner.commands.lint import run_lint
+from cleaner.config import Overrides, Settings, load_settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
-from cleaner.languagetool.commands import languagetool
-from cleaner.settings import Settings
+from cleaner.report.outputs import OUTPUTS
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -141,7 +141,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(OUTPUTS)), default="text", show_default=True)
 @article_options
 @click.pass_context
 def lint(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **options: Any) -> None:
@@ -214,12 +214,26 @@ def rules() -> None:
 @rules.command("list")
 @rules_option
 @no_builtin_option
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True)
 @click.pass_context
-def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) -> None:
+def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool, fmt: str) -> None:
     """List every rule with its category, severity, confidence and source line."""
     from cleaner.commands.rules import run_rules_list
 
-    ctx.exit(run_rules_list(rules, not no_builtin, _out))
+    ctx.exit(run_rules_list(rules, not no_builtin, _out, fmt))
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@rules_option
+@no_builtin_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.pass_context
+def rules_show(ctx: click.Context, rule_id: str, rules: tuple[Path, ...], no_builtin: bool, fmt: str) -> None:
+    """Show one rule in full: message, pivot languages, what it matches, replacements and examples."""
+    from cleaner.commands.rules import run_rules_show
+
+    ctx.exit(run_rules_show(rule_id, rules, not no_builtin, _out, fmt))
 
 
 @rules.command("test")
@@ -299,6 +313,9 @@ def eval_cmd(
     config_file: Path | None,
 ) -> None:
     """Measure detection and correction quality on an MQM-annotated corpus and/or clean news."""
+    from cleaner.evaluation import require_eval_extra
+
+    require_eval_extra()
     from cleaner.commands.eval import EvalOptions, eval_settings, parse_engines, run_eval
 
     options = EvalOptions(

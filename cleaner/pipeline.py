@@ -1,29 +1,24 @@
 """The pipeline: Source → Document → Findings (every checker, merged) → FixPlan → ArticleResult.
 
-Each stage takes the previous stage's value and returns a new one.  Checkers
-are independent; if an optional one (LanguageTool) becomes unavailable the
-run goes on without it and says so once, unless the settings require it.
+Each stage takes the previous stage's value and returns a new one, and gets
+only its own section of the settings.  Checkers are independent; one that
+becomes unavailable is dropped with one warning, unless it is required (its
+mode in the checker registry).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from cleaner.budget import stage
-from cleaner.checkers import Checker, CheckerUnavailable
-from cleaner.chunking import chunks
-from cleaner.document import Document
-from cleaner.findings import Finding, Severity, merge
-from cleaner.fixes import FixPlan, corrected_text
-from cleaner.formats import load_document
+from cleaner.checks.checker import Checker, CheckerUnavailable
+from cleaner.checks.registry import PRECEDENCE
+from cleaner.config import Settings
+from cleaner.document import Document, Source, Span, chunks, load_document
+from cleaner.findings import Finding, Severity, apply_policy, merge, numbered, suppress
+from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
-from cleaner.policy import apply_policy
-from cleaner.prose_edits import plan_in_prose
-from cleaner.settings import Settings
-from cleaner.sources import Source
-from cleaner.spans import Span
-from cleaner.suppressions import suppress
 
 CHUNK_CHARS = 1_000_000
 """Articles longer than this (any format) are checked in chunks, so memory stays bounded."""
@@ -69,12 +64,19 @@ class ArticleResult:
 
 
 class Pipeline:
-    """Runs a fixed set of checkers over articles with one Settings."""
+    """Runs a fixed set of checkers over articles with one Settings.
 
-    def __init__(self, checkers: Sequence[Checker], settings: Settings, warn: Warn) -> None:
+    ``required`` names the checkers whose unavailability stops the run
+    (the registry decides that from their modes); any other is dropped.
+    """
+
+    def __init__(
+        self, checkers: Sequence[Checker], settings: Settings, warn: Warn, required: Collection[str] = ()
+    ) -> None:
         self.checkers = list(checkers)
         self.settings = settings
         self.warn = warn
+        self.required = frozenset(required)
         self.on_progress: Progress | None = None
         """Told after every chunk of an article (the progress display sets it)."""
 
@@ -87,15 +89,16 @@ class Pipeline:
         if self.on_progress is not None:
             self.on_progress(source.path, 0, total)
         for offset, part in self._parts(source, document):
-            found = merge(f for checker in list(self.checkers) for f in self._run(checker, part))
+            found = merge((f for checker in list(self.checkers) for f in self._run(checker, part)), PRECEDENCE)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
             if self.on_progress is not None:
                 self.on_progress(source.path, offset + len(part.text), total)
         with stage("policy and suppressions"):
-            findings = apply_policy(findings, self.settings)
+            findings = apply_policy(findings, self.settings.policy)
             findings, suppressed = suppress(document, findings)
+            findings = numbered(findings)
         with stage("fix planning"):
-            plan = plan_in_prose(document, findings, self.settings.fix_threshold)
+            plan = plan_fixes(document, findings, self.settings.fix_threshold)
             corrected = corrected_text(plan)
         with stage("readability"):
             before = readability(document.prose()[:READABILITY_CHARS])
@@ -121,7 +124,7 @@ class Pipeline:
             with stage(f"check: {checker.name}"):
                 return list(checker.check(doc))
         except CheckerUnavailable as exc:
-            if self.settings.languagetool == "required":
+            if checker.name in self.required:
                 raise
             self.warn(f"warning: {exc}; continuing without {checker.name}")
             self.checkers.remove(checker)

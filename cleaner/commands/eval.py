@@ -20,16 +20,24 @@ from pathlib import Path
 from typing import Any
 
 from cleaner import __version__
-from cleaner.atomic import write_text_atomic
-from cleaner.commands.common import CHECKERS
+from cleaner.checks.languagetool import LanguageToolSettings
+from cleaner.checks.registry import NAMES, Mode
+from cleaner.checks.rules import RuleSettings
+from cleaner.commands.common import open_pipeline
+from cleaner.config import Settings
 from cleaner.errors import CleanerError, ExitCode
-from cleaner.evaluation import report
-from cleaner.evaluation.corpus import load_clean, load_mqm
-from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
-from cleaner.languagetool.settings import LanguageToolSettings
+from cleaner.evaluation import (
+    ArticlePrediction,
+    CleanPrediction,
+    load_clean,
+    load_mqm,
+    predict_article,
+    predict_clean,
+    report,
+)
+from cleaner.files import write_text_atomic
 from cleaner.pipeline import Pipeline, Warn
 from cleaner.progress import progress
-from cleaner.settings import Settings
 
 LT_DEFAULTS_NAME = "LanguageTool alone (its default rules)"
 
@@ -46,7 +54,7 @@ class EvalOptions:
     clean: Path | None = None
     quick: bool = False
     limit: int | None = None
-    engines: tuple[str, ...] = tuple(CHECKERS)
+    engines: tuple[str, ...] = tuple(NAMES)
     lt_only_defaults: bool = False
     predictions: Path | None = None
     summary: Path | None = None
@@ -61,22 +69,22 @@ class EvalOptions:
             return self.name
         if self.lt_only_defaults:
             return LT_DEFAULTS_NAME
-        return "cleaner" if set(self.engines) == set(CHECKERS) else f"cleaner ({'+'.join(self.engines)})"
+        return "cleaner" if set(self.engines) == set(NAMES) else f"cleaner ({'+'.join(self.engines)})"
 
 
 def parse_engines(value: str | None, no_languagetool: bool = False) -> tuple[str, ...]:
     """``rules,names`` → ("rules", "names") in registry order (default: all; without LanguageTool if asked)."""
     if value is None:
-        return tuple(name for name in CHECKERS if not (no_languagetool and name == "languagetool"))
+        return tuple(name for name in NAMES if not (no_languagetool and name == "languagetool"))
     wanted = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [w for w in wanted if w not in CHECKERS]
+    unknown = [w for w in wanted if w not in NAMES]
     if unknown or not wanted:
         raise EvalError(
-            f"--engines: unknown engine {', '.join(unknown) or '(none given)'}; choose from {', '.join(CHECKERS)}"
+            f"--engines: unknown engine {', '.join(unknown) or '(none given)'}; choose from {', '.join(NAMES)}"
         )
     if no_languagetool and "languagetool" in wanted:
         raise EvalError("--no-languagetool and --engines ...languagetool exclude each other")
-    return tuple(name for name in CHECKERS if name in wanted)
+    return tuple(name for name in NAMES if name in wanted)
 
 
 def baseline_lt_settings() -> LanguageToolSettings:
@@ -94,20 +102,16 @@ def baseline_lt_settings() -> LanguageToolSettings:
 def open_eval_pipeline(settings: Settings, options: EvalOptions, warn: Warn) -> Iterator[Pipeline]:
     """The pipeline of this run: the selected checkers, or LanguageTool alone with its defaults.
 
-    LanguageTool, when selected, is required: a run that silently fell back to
+    Every selected checker is required: a run that silently fell back to
     rules only would report the wrong configuration's numbers.
     """
-    with contextlib.ExitStack() as stack:
-        if options.lt_only_defaults:
-            from cleaner.languagetool import open_checker
-
-            checker = stack.enter_context(open_checker(baseline_lt_settings()))
-            yield Pipeline([checker], replace(settings, languagetool="required"), warn)
-            return
-        mode = "required" if "languagetool" in options.engines else "off"
-        settings = replace(settings, languagetool=mode)
-        checkers = [c for name in options.engines if (c := CHECKERS[name](settings, warn, stack)) is not None]
-        yield Pipeline(checkers, settings, warn)
+    if options.lt_only_defaults:
+        modes = {name: Mode.REQUIRED if name == "languagetool" else Mode.OFF for name in NAMES}
+        settings = replace(settings, languagetool=baseline_lt_settings())
+    else:
+        modes = {name: Mode.REQUIRED if name in options.engines else Mode.OFF for name in NAMES}
+    with open_pipeline(replace(settings, modes=modes), warn) as pipeline:
+        yield pipeline
 
 
 def eval_settings(
@@ -125,7 +129,7 @@ def eval_settings(
             rule_paths=tuple(rule_paths), builtin_rules=None if builtin_rules else False, fix_threshold=threshold
         )
         return load_settings([], config, overrides)
-    settings = Settings(rule_paths=tuple(rule_paths), builtin_rules=builtin_rules)
+    settings = Settings(rules=RuleSettings(paths=tuple(rule_paths), builtin=builtin_rules))
     return settings if threshold is None else replace(settings, fix_threshold=threshold)
 
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cleaner.document import Span
 from cleaner.errors import InputError
-from cleaner.spans import Span
 
 TARGET_TOPS = frozenset({"Accuracy", "Fluency", "Terminology", "Style"})
 EXCLUDED_CATEGORIES = frozenset(

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.commands.cmd_fixtures import RULES
+from tests.support.cmd_fixtures import RULES
 
 REPO = Path(__file__).resolve().parents[2]
 ANSWER_SECONDS = 60.0

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.commands.cmd_fixtures import ARTICLE
+from tests.support.cmd_fixtures import ARTICLE
 from tests.hostile.conftest import run_cleaner
 
 pytestmark = pytest.mark.timeout(300)

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.leftovers import is_leftover
-from tests.commands.cmd_fixtures import ARTICLE, FIXED
+from cleaner.files.leftovers import is_leftover
+from tests.support.cmd_fixtures import ARTICLE, FIXED
 from tests.hostile.conftest import child_env, cleaner_command, run_cleaner
 
 # -- kill -9 during fix -----------------------------------------------------------------------
@@ -73,7 +73,7 @@ def test_a_fix_killed_between_write_and_rename_is_cleaned_up_next_time(fix, tmp_
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     code = (
-        "import os, cleaner.atomic as a\n"
+        "import os, cleaner.files as a\n"
         "from pathlib import Path\n"
         "def die(self, target): os.kill(os.getpid(), 9)\n"
         "Path.replace = die\n"
@@ -107,7 +107,7 @@ def _state(state_dir: Path) -> dict[str, int]:
 
 
 def _jvms(state_dir: Path) -> list[int]:
-    from cleaner.languagetool.server import our_jvms
+    from cleaner.checks.languagetool.server import our_jvms
 
     return our_jvms(state_dir)
 

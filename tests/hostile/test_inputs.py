@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.commands.cmd_fixtures import ARTICLE, FIXED
+from tests.support.cmd_fixtures import ARTICLE, FIXED
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -39,8 +39,6 @@ def assert_refused_and_batch_goes_on(answer, bad: Path, cause: str) -> None:
 @pytest.mark.parametrize(
     ("name", "data", "cause"),
     [
-        ("empty.txt", b"", "empty file"),
-        ("blank.txt", b" \n\t\n", "file contains only whitespace"),
         ("bad.txt", b"Pricing talks \xff ended.", "invalid UTF-8 at byte offset 14 (byte 0xff)"),
         ("late-nul.txt", b"a" * 12_508 + b"\0" + b"b" * 100, "binary file (NUL byte at offset 12508)"),
         ("far-nul.txt", b"word " * 400_000 + b"\0", "binary file (NUL byte at offset 2000000)"),
@@ -113,7 +111,7 @@ def test_a_socket_named_like_an_article_is_refused(lint, tmp_path, good):
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
 def test_utf16_and_utf32_with_a_bom_are_read_and_written_back_as_they_were(lint, fix, tmp_path, codec):
-    from cleaner.encodings import BY_CODEC
+    from cleaner.document.encodings import BY_CODEC
 
     bom = BY_CODEC[codec].bom
     path = tmp_path / "word.txt"

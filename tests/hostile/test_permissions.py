@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.commands.cmd_fixtures import ARTICLE, FIXED, RULES
+from tests.support.cmd_fixtures import ARTICLE, FIXED, RULES
 from tests.hostile.conftest import child_env, run_cleaner
 
 pytestmark = pytest.mark.timeout(300)
