@@ -10,9 +10,9 @@ import threading
 
 import pytest
 
-from tests.support.cmd_fixtures import ARTICLE
 from tests.document.test_chunking import _html, _markdown
 from tests.hostile.conftest import child_env, cleaner_command
+from tests.support.cmd_fixtures import ARTICLE
 
 pytestmark = pytest.mark.timeout(300)
 STAGES = r"(read|load|check: rules|check: names|policy and suppressions|fix planning|readability)"

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from cleaner.files.leftovers import is_leftover
-from tests.support.cmd_fixtures import ARTICLE, FIXED
 from tests.hostile.conftest import child_env, cleaner_command, run_cleaner
+from tests.support.cmd_fixtures import ARTICLE, FIXED
 
 # -- kill -9 during fix -----------------------------------------------------------------------
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.cmd_fixtures import ARTICLE, FIXED, RULES
 from tests.hostile.conftest import child_env, run_cleaner
+from tests.support.cmd_fixtures import ARTICLE, FIXED, RULES
 
 pytestmark = pytest.mark.timeout(300)
 NOBODY = 65534
