@@ -7,7 +7,9 @@ import pytest
 from cleaner.checks.rules.growth import growth_problem
 
 
-@pytest.mark.parametrize("template", ["trade talks", "{0}", "{1} {2}", "reach {1}", "{0} {0}", "{1} and {1}", "x" * 200])
+@pytest.mark.parametrize(
+    "template", ["trade talks", "{0}", "{1} {2}", "reach {1}", "{0} {0}", "{1} and {1}", "x" * 200]
+)
 def test_ordinary_replacements_pass(template):
     assert growth_problem(template) is None
 
