@@ -256,6 +256,12 @@ def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) ->
     default=None,
     help="Clean original-English news (JSONL[.gz] with id, text): flags per 1,000 words, likely false alarms.",
 )
+@click.option(
+    "--roundtrip",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Round-trip pairs (JSONL[.gz] with id, original, garbled): P/R/F1 per engine, kind and rule; restoration.",
+)
 @click.option("--quick", is_flag=True, help="Only the README's quick slice of the MQM corpus (37 documents).")
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles (and clean documents)."
@@ -286,6 +292,12 @@ def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) ->
     default=None,
     help="Write per-rule fires (clean, MT) and MT hit rates (.md table, or .csv).",
 )
+@click.option(
+    "--write-precision",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the rule engine's measured precision (rules/measured-precision.json) from this run's data.",
+)
 @click.option("--name", default=None, help="Label of this run in the table and summary.")
 @click.option("--progress/--no-progress", "show_progress", default=None, help="Force the progress bar on or off.")
 @threshold_option
@@ -297,6 +309,7 @@ def eval_cmd(
     ctx: click.Context,
     corpus: Path | None,
     clean: Path | None,
+    roundtrip: Path | None,
     quick: bool,
     limit: int | None,
     no_lt: bool,
@@ -305,6 +318,7 @@ def eval_cmd(
     predictions: Path | None,
     summary: Path | None,
     rule_stats: Path | None,
+    write_precision: Path | None,
     name: str | None,
     show_progress: bool | None,
     threshold: float | None,
@@ -321,6 +335,7 @@ def eval_cmd(
     options = EvalOptions(
         corpus=corpus,
         clean=clean,
+        roundtrip=roundtrip,
         quick=quick,
         limit=limit,
         engines=parse_engines(engines, no_lt),
@@ -328,6 +343,7 @@ def eval_cmd(
         predictions=predictions,
         summary=summary,
         rule_stats=rule_stats,
+        write_precision=write_precision,
         name=name,
         show_progress=show_progress,
     )

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from cleaner.commands.common import analyze_paths, open_pipeline
 from cleaner.config import Settings
-from cleaner.document import collect
+from cleaner.document import discover
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import RunProgress
@@ -33,7 +33,7 @@ def analyze_all(
     paths: Sequence[str], settings: Settings, err: Callable[[str], None]
 ) -> tuple[list[ArticleResult], list[InputError]]:
     """Run the pipeline over every path; input errors are printed as they happen."""
-    targets = list(collect(paths))
+    targets = list(discover(paths, settings.discovery))
     results: list[ArticleResult] = []
     errors: list[InputError] = []
 

@@ -213,7 +213,17 @@ def _folder(value: Any, base: Path) -> Path:
 
 Check = Callable[[Any, Path], Any]
 
+
+def _patterns(value: Any, base: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _Bad(f"expected a list of gitignore-style patterns, got {value!r}")
+    return tuple(v.strip() for v in value)
+
+
 KEYS: dict[str, tuple[str, Check]] = {
+    "exclude": ("discovery.exclude", _patterns),
+    "extend-exclude": ("discovery.extend_exclude", _patterns),
+    "respect-gitignore": ("discovery.respect_gitignore", _bool),
     "rules": ("rules.paths", _rule_paths),
     "builtin-rules": ("rules.builtin", _bool),
     "disable": ("policy.disabled_rules", _ids),
@@ -246,6 +256,7 @@ LT_KEYS: dict[str, tuple[str, Check]] = {
     "java-options": ("languagetool.extra_java_options", _texts),
     "skip-names-in-spelling": ("languagetool.skip_names_in_spelling", _bool),
     "skip-british-spelling": ("languagetool.skip_british_spelling", _bool),
+    "grade-spelling": ("languagetool.grade_spelling", _bool),
 }
 """Keys of the ``languagetool`` table: every field of LanguageToolSettings, plus its mode."""
 
@@ -397,7 +408,8 @@ def resolve(paths: Sequence[str], explicit: Path | None = None, overrides: Overr
     lt = settings.languagetool
     settings = replace(settings, languagetool=replace(lt, disabled_rules=lt.disabled_rules - lt.enabled_rules))
     if config:
-        settings = replace(settings, config_path=config.path)
+        discovery = replace(settings.discovery, root=config.path.parent)
+        settings = replace(settings, config_path=config.path, discovery=discovery)
     origins = {name: COMMAND_LINE if name in cli else FILE if name in from_file else DEFAULT for name in FIELDS}
     if "rules.paths" in cli and "rules.paths" in from_file:
         origins["rules.paths"] = f"{FILE} + {COMMAND_LINE}"

@@ -2,7 +2,7 @@
 
 A frozen dataclass built once (defaults < configuration file < command line,
 see :mod:`cleaner.config.files`) and passed down; each stage receives only its
-own section (the rule engine ``rules``, LanguageTool ``languagetool``, the
+own section (file discovery ``discovery``, the rule engine ``rules``, LanguageTool ``languagetool``, the
 findings filter ``policy``, the fix planner ``fix_threshold``), and the
 checker registry reads ``modes``.
 """
@@ -17,6 +17,7 @@ from cleaner.budget import DEFAULT_SECONDS
 from cleaner.checks.languagetool import LanguageToolSettings
 from cleaner.checks.registry import Mode
 from cleaner.checks.rules import RuleSettings
+from cleaner.document import DiscoverySettings
 from cleaner.findings import Policy, Severity
 from cleaner.fixes import DEFAULT_THRESHOLD
 
@@ -25,6 +26,7 @@ from cleaner.fixes import DEFAULT_THRESHOLD
 class Settings:
     """Everything a run needs to know beyond the articles themselves."""
 
+    discovery: DiscoverySettings = field(default_factory=DiscoverySettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     policy: Policy = field(default_factory=Policy)

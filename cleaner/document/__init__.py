@@ -1,14 +1,16 @@
 """The document stage: bytes → Source → Document (text, prose-only check_text, spans, tokens)."""
 
 from cleaner.document.chunking import chunks
+from cleaner.document.discovery import DiscoverySettings, discover
 from cleaner.document.document import Document, Region
 from cleaner.document.formats import load_document
-from cleaner.document.sources import Source, collect, decode, read_source
+from cleaner.document.sources import Source, decode, read_source
 from cleaner.document.spans import Span
 from cleaner.document.tokens import NUMBER_NORM, Kind, Token, tokenize
 
 __all__ = [
     "NUMBER_NORM",
+    "DiscoverySettings",
     "Document",
     "Kind",
     "Region",
@@ -16,8 +18,8 @@ __all__ = [
     "Span",
     "Token",
     "chunks",
-    "collect",
     "decode",
+    "discover",
     "load_document",
     "read_source",
     "tokenize",

@@ -12,20 +12,16 @@ found it.
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from cleaner.document.discovery import STDIN
 from cleaner.document.encodings import UTF8, marked_encoding, unmarked_utf16_hint
 from cleaner.document.input_kinds import blocks, open_regular
 from cleaner.errors import InputError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-STDIN = "-"
 _BOM = "\ufeff"
 
 
@@ -47,50 +43,6 @@ class Source:
     @property
     def suffix(self) -> str:
         return Path(self.path).suffix.lower()
-
-
-def collect(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Article paths under the given files and folders (folders: .txt/.md/.html, recursively).
-
-    A folder (or sub-folder) that cannot be listed is one InputError and the
-    walk goes on; special files with an article suffix are passed on so that
-    reading refuses them by name instead of skipping them silently.
-    """
-    for raw in paths:
-        if raw == STDIN:
-            yield STDIN
-            continue
-        try:
-            mode = Path(raw).stat().st_mode
-        except FileNotFoundError:
-            yield InputError(raw, "no such file or folder")
-            continue
-        except OSError as exc:
-            yield InputError(raw, f"cannot read: {exc.strerror or exc}")
-            continue
-        if stat.S_ISDIR(mode):
-            yield from _walk(raw)
-        else:
-            yield raw
-
-
-def _walk(root: str) -> Iterator[str | InputError]:
-    unreadable: list[InputError] = []
-
-    def on_error(exc: OSError) -> None:
-        where = exc.filename if isinstance(exc.filename, str) else root
-        unreadable.append(InputError(where, f"cannot read folder: {exc.strerror or exc}"))
-
-    found: list[str] = []
-    for folder, subfolders, files in os.walk(root, onerror=on_error):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in files:
-            if not name.startswith(".") and Path(name).suffix.lower() in ARTICLE_SUFFIXES:
-                found.append(str(Path(folder) / name))
-    yield from unreadable
-    if not found and not unreadable:
-        yield InputError(root, f"folder has no article files ({', '.join(ARTICLE_SUFFIXES)})")
-    yield from (str(p) for p in sorted(Path(f) for f in found))
 
 
 def read_source(path: str) -> Source:

@@ -15,6 +15,7 @@ from cleaner.checks.registry import Mode
 from cleaner.checks.rules.settings import RuleSettings
 from cleaner.config.files import Overrides, find_config, load_settings, resolve
 from cleaner.config.settings import Settings
+from cleaner.document import DiscoverySettings
 from cleaner.errors import ConfigError
 from cleaner.findings.filter import Policy
 from cleaner.findings.finding import Severity
@@ -80,6 +81,8 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         fail-on = "info"
         fix-threshold = 0.95
         report-dir = "out/reports"
+        extend-exclude = ["wire/", "*.draft.md"]
+        respect-gitignore = false
 
         [tool.cleaner.languagetool]
         enabled = "required"
@@ -92,6 +95,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
     s = load_settings([str(tmp_path / "a.md")])
     lt = LanguageToolSettings()
     assert s == Settings(
+        discovery=DiscoverySettings(extend_exclude=("wire/", "*.draft.md"), root=tmp_path, respect_gitignore=False),
         rules=RuleSettings(paths=(tmp_path / "house-rules",), builtin=False),
         policy=Policy(
             disabled_rules=frozenset({"A", "B"}),

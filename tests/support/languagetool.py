@@ -32,6 +32,7 @@ LT_DEFAULTS = LanguageToolSettings(
     disabled_categories=frozenset(),
     skip_names_in_spelling=False,
     skip_british_spelling=False,
+    grade_spelling=False,
 )
 """LanguageTool's own rule selection (the lifecycle tests must not depend on our curation)."""
 

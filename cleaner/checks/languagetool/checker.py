@@ -13,6 +13,7 @@ from cleaner.checks.languagetool.client import MatchSource
 from cleaner.checks.languagetool.mapping import LTMatch, to_finding
 from cleaner.checks.languagetool.selection import keep_match
 from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.languagetool.spelling import graded
 from cleaner.document import Document
 from cleaner.findings import Finding
 
@@ -35,7 +36,10 @@ class LanguageToolChecker:
         for (para, text), matches in zip(paragraphs, results, strict=True):
             for m in matches:
                 if self._keep(m, text, doc, para.start):
-                    findings.append(to_finding(m, para.start, doc.text))
+                    finding = to_finding(m, para.start, doc.text)
+                    kept = graded(finding) if self.settings.grade_spelling else finding
+                    if kept is not None:
+                        findings.append(kept)
         return findings
 
     def run_notes(self) -> list[str]:

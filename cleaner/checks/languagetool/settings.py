@@ -46,6 +46,8 @@ class LanguageToolSettings:
     """Drop spelling matches on capitalised words (proper names in news)."""
     skip_british_spelling: bool = True
     """Drop spelling matches whose word is the British form of a suggested American one."""
+    grade_spelling: bool = True
+    """Grade the remaining spelling matches by measured worth (cleaner.checks.languagetool.spelling)."""
     request_timeout: float = 30.0
     start_timeout: float = 180.0
     language: str = "en-US"

@@ -10,6 +10,7 @@ from cleaner.checks.rules.compiler import CompiledRules, compile_rules
 from cleaner.checks.rules.examples import check_examples
 from cleaner.checks.rules.loader import load_rules, rule_files
 from cleaner.checks.rules.matcher import RuleChecker
+from cleaner.checks.rules.measured import measured_for, with_measured_confidence
 from cleaner.errors import RuleFileErrors
 from cleaner.paths import builtin_rules_dir, cache_dir
 
@@ -30,11 +31,16 @@ def load_checker(
     disabled: frozenset[str] = frozenset(),
     use_cache: bool = True,
 ) -> RuleChecker:
-    """A RuleChecker over the built-in rules plus ``extra`` rule files or folders."""
+    """A RuleChecker over the built-in rules plus ``extra`` rule files or folders.
+
+    Confidences measured on tuning data (``measured-precision.json`` in a rule
+    folder, see :mod:`cleaner.checks.rules.measured`) replace the authors' where
+    their support is enough.
+    """
     paths = ([builtin_rules_dir()] if builtin else []) + list(extra)
     files = rule_files(paths)
     if use_cache:
         compiled = cached_compile(cache_dir(), files, lambda: compile_and_verify(files))
     else:
         compiled = compile_and_verify(files)
-    return RuleChecker(compiled, disabled)
+    return RuleChecker(with_measured_confidence(compiled, measured_for(paths)), disabled)

@@ -133,12 +133,14 @@ def test_the_curated_selection_keeps_garble_and_drops_news_style(lt_server, lt_s
     doc = Document.from_text(KNOWN)
     found = {(f.rule_id, f.text) for f in LanguageToolChecker(LTClient(lt_settings), lt_settings).check(doc)}
     assert {
+        ("HE_VERB_AGR", "go"),  # back on by measurement (docs/languagetool-rules.md)
         ("AGREEMENT_SENT_START", "has"),
         ("REPEATED_VERBS", "concerns concerning"),
-        ("EN_SPECIFIC_CASE", "President XI"),
         ("MORFOLOGIK_RULE_EN_US", "staller"),
     } <= found
-    assert not {text for _, text in found} & {"programme", "Kilcher", "per cent"}
+    # EN_SPECIFIC_CASE is off by measurement (4 false alarms on clean text, 5 hits in garble);
+    # "President XI" is the rule engine's and the names checker's to catch.
+    assert not {text for _, text in found} & {"programme", "Kilcher", "per cent", "President XI"}
 
 
 @pytest.mark.languagetool

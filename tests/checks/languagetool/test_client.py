@@ -12,6 +12,7 @@ from cleaner.checks.languagetool.install import Installation
 from cleaner.checks.languagetool.server import ServerState, free_port, our_jvms
 from cleaner.checks.languagetool.settings import LanguageToolSettings
 from cleaner.document.document import Document
+from cleaner.findings import Severity
 from tests.support.languagetool import LT_DEFAULTS
 
 
@@ -74,3 +75,20 @@ def test_a_server_killed_mid_run_is_restarted_once_and_the_request_retried(lt_se
     assert client.restarts == 1
     assert client.state.pid != lt_server.pid
     assert our_jvms(lt_settings.state_dir()) == [client.state.pid]
+
+
+@pytest.mark.languagetool
+@pytest.mark.timeout(600)
+def test_cleaner_selection_flags_real_grammar_and_spares_clean_news(lt_server):
+    """Issue 11: "He go to school" is flagged with cleaner's selection, as LanguageTool alone flags it;
+    a sentence of clean news with a rare word and a name raises nothing that fails."""
+    settings = LanguageToolSettings()
+    client = LTClient(settings)
+    try:
+        checker = LanguageToolChecker(client, settings)
+        grammar = checker.check(Document.from_text("He go to school every day.\n"))
+        assert [(f.rule_id, f.text) for f in grammar] == [("HE_VERB_AGR", "go")]
+        clean = checker.check(Document.from_text("Officials in the wilaya said Orianka Kilcher had left.\n"))
+        assert all(not f.severity.at_least(Severity.MINOR) for f in clean), clean
+    finally:
+        client.close()

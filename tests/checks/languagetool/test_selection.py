@@ -69,3 +69,13 @@ def test_settings_split_the_selection_and_let_users_switch_rules_back_on():
     assert s.fingerprint() != LanguageToolSettings().fingerprint()
     assert "EN_UNPAIRED_QUOTES" in DEFAULT_DISABLED_RULES
     assert "GRAMMAR" not in DEFAULT_DISABLED_CATEGORIES
+
+
+def test_the_measured_selection_keeps_real_grammar_rules():
+    """Raw LanguageTool flags "He go to school"; the measurement turned HE_VERB_AGR back on."""
+    from cleaner.checks.languagetool.measured_selection import MEASURED_OFF, MEASURED_ON
+
+    assert "HE_VERB_AGR" in MEASURED_ON and "HE_VERB_AGR" not in DEFAULT_DISABLED_RULES
+    assert not MEASURED_ON & MEASURED_OFF
+    assert MEASURED_OFF <= DEFAULT_DISABLED_RULES
+    assert "PER_CENT" in DEFAULT_DISABLED_RULES  # fired on clean news and never on garble
