@@ -90,16 +90,25 @@ class _GitIgnores:
         return verdict
 
 
+def _exists(path: Path, kind: int | None = None) -> bool:
+    """Whether ``path`` exists (as a file or folder when ``kind`` says so); False where it cannot be looked at."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return kind is None or stat.S_IFMT(mode) == kind
+
+
 def _git_top(start: Path) -> Path | None:
     for folder in (start, *start.parents):
-        if (folder / ".git").exists():
+        if _exists(folder / ".git"):
             return folder
     return None
 
 
 def never_entered(folder: Path) -> bool:
     """Folders no article lives in: virtualenvs, conda environments and cleaner's own report folders."""
-    if (folder / "pyvenv.cfg").is_file() or (folder / "conda-meta").is_dir():
+    if _exists(folder / "pyvenv.cfg", stat.S_IFREG) or _exists(folder / "conda-meta", stat.S_IFDIR):
         return True
     try:
         with (folder / "index.html").open("r", encoding="utf-8", errors="replace") as fh:
