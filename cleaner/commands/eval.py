@@ -24,23 +24,25 @@ from typing import Any
 from cleaner import __version__
 from cleaner.checks.languagetool import LanguageToolSettings
 from cleaner.checks.registry import NAMES, Mode
-from cleaner.checks.rules import RuleSettings, measured
+from cleaner.checks.rules import RuleSettings, table_json
 from cleaner.commands.common import open_pipeline
 from cleaner.config import Settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.evaluation import (
     ArticlePrediction,
     CleanPrediction,
+    EngineSet,
+    PairPrediction,
     load_clean,
     load_mqm,
+    load_pairs,
     precision,
     predict_article,
     predict_clean,
+    predict_pairs,
     report,
     roundtrip_report,
 )
-from cleaner.evaluation.roundtrip import load_pairs
-from cleaner.evaluation.roundtrip_predict import EngineSet, PairPrediction, predict_pairs
 from cleaner.files import write_text_atomic
 from cleaner.pipeline import Pipeline, Warn
 from cleaner.progress import progress
@@ -204,12 +206,12 @@ def run_eval(
         if evidence is None:
             raise EvalError("--write-precision needs the rule engine and an MQM corpus or --roundtrip pairs")
         meta = {
-            "description": "Rule precision measured by cleaner eval; see cleaner/engine/measured.py",
+            "description": "Rule precision measured by cleaner eval; see cleaner/checks/rules/measured.py",
             "date": run["date"],
             "command": "cleaner " + shlex.join(sys.argv[1:]),
             "sources": [str(p) for p in (options.roundtrip, options.corpus) if p is not None],
         }
-        write_text_atomic(options.write_precision, measured.table_json(precision.as_table(evidence), declared, meta))
+        write_text_atomic(options.write_precision, table_json(precision.as_table(evidence), declared, meta))
     return ExitCode.OK
 
 

@@ -11,19 +11,27 @@ docs/evaluation.md.
 from importlib.util import find_spec
 
 from cleaner.errors import CleanerError
-from cleaner.evaluation import report
+from cleaner.evaluation import precision, report, roundtrip_report
 from cleaner.evaluation.corpus import load_clean, load_mqm
 from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
+from cleaner.evaluation.roundtrip import load_pairs
+from cleaner.evaluation.roundtrip_predict import EngineSet, PairPrediction, predict_pairs
 
 __all__ = [
     "ArticlePrediction",
     "CleanPrediction",
+    "EngineSet",
+    "PairPrediction",
     "load_clean",
     "load_mqm",
+    "load_pairs",
+    "precision",
     "predict_article",
     "predict_clean",
+    "predict_pairs",
     "report",
     "require_eval_extra",
+    "roundtrip_report",
 ]
 
 EXTRA_MODULES = ("sacrebleu", "scipy")

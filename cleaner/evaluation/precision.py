@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cleaner.checks.rules.measured import MIN_SUPPORT, Measured, effective_confidence
+from cleaner.checks.rules import MIN_SUPPORT, Measured, effective_confidence
 from cleaner.evaluation.predict import ArticlePrediction
 from cleaner.evaluation.roundtrip_predict import PairPrediction
 
@@ -141,7 +141,7 @@ def add_fix_outcomes(evidence: dict[str, Evidence], outcomes: FixOutcomes) -> No
 
 def declared_confidences(rule_paths: Iterable[Path], builtin: bool) -> dict[str, float]:
     """Each rule's ``confidence:`` as its author wrote it (no measurement applied)."""
-    from cleaner.checks.rules.loader import load_rules
+    from cleaner.checks.rules import load_rules
     from cleaner.paths import builtin_rules_dir
 
     paths = ([builtin_rules_dir()] if builtin else []) + list(rule_paths)

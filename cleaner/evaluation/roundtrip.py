@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cleaner.document.spans import Span
+from cleaner.document import Span
 from cleaner.errors import InputError
 from cleaner.evaluation.corpus import read_jsonl_numbered
 

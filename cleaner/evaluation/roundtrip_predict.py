@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from cleaner.checks.checker import Checker
 from cleaner.config.settings import Settings
-from cleaner.document import Document
-from cleaner.document.sources import Source
+from cleaner.document import Document, Source
 from cleaner.evaluation.predict import Flag, to_flag
 from cleaner.evaluation.roundtrip import RoundTripPair
 from cleaner.findings import Finding

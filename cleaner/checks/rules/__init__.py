@@ -10,19 +10,24 @@ from cleaner.checks.rules.examples import check_examples
 from cleaner.checks.rules.growth import oversized_replacements
 from cleaner.checks.rules.loader import load_rules, rule_files
 from cleaner.checks.rules.matcher import RuleChecker
+from cleaner.checks.rules.measured import MIN_SUPPORT, Measured, effective_confidence, table_json
 from cleaner.checks.rules.model import Rule
 from cleaner.checks.rules.settings import RuleSettings
 
 __all__ = [
+    "MIN_SUPPORT",
     "CompiledRules",
+    "Measured",
     "Rule",
     "RuleChecker",
     "RuleSettings",
     "check_examples",
     "compile_and_verify",
     "compile_rules",
+    "effective_confidence",
     "load_checker",
     "load_rules",
     "oversized_replacements",
     "rule_files",
+    "table_json",
 ]

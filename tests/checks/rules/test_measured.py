@@ -21,7 +21,7 @@ from cleaner.checks.rules.measured import (
 from cleaner.document import Document
 from cleaner.errors import InputError
 
-TOY_RULES = Path(__file__).resolve().parents[1] / "evaluation" / "data" / "rules"
+TOY_RULES = Path(__file__).resolve().parents[2] / "evaluation" / "data" / "rules"
 
 
 def test_wilson_lower_bound_by_hand() -> None:
