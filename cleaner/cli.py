@@ -39,6 +39,7 @@ def _settings(
     config: Path | None = None,
     report_dir: Path | None = None,
     fluency: str | None = None,
+    time_budget: float | None = None,
 ) -> Settings:
     """Defaults < the configuration file found from the first path (or ``--config``) < these options."""
     overrides = Overrides(
@@ -49,6 +50,7 @@ def _settings(
         fix_threshold=threshold,
         report_dir=report_dir,
         fluency=fluency,
+        time_budget=time_budget,
     )
     return load_settings(paths, config, overrides)
 
@@ -68,6 +70,14 @@ fail_on_option = click.option(
     type=click.Choice(SEVERITIES),
     default=None,
     help="Exit 1 when a finding of this severity or worse is reported (default: minor, or the config's fail-on).",
+)
+time_budget_option = click.option(
+    "--time-budget",
+    "time_budget",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Seconds an article (per started MiB) may take before it is skipped as an input error "
+    "(default 60, or the config's time-budget; 0: no limit).",
 )
 config_option = click.option(
     "--config",
@@ -105,8 +115,9 @@ fluency_option = click.option(
 
 
 def article_options(f: F) -> F:
-    """The options every article command shares: rules, fail-on, configuration, LanguageTool, fluency."""
+    """The options every article command shares: rules, fail-on, configuration, LanguageTool, fluency, time budget."""
     for option in (
+        time_budget_option,
         fluency_option,
         languagetool_options,
         config_option,
@@ -129,6 +140,7 @@ def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: An
         paths=paths,
         config=options["config_file"],
         fluency=options["fluency"],
+        time_budget=options["time_budget"],
         **extra,
     )
 
@@ -163,14 +175,15 @@ threshold_option = click.option(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
 @click.option("--dry-run", is_flag=True, help="Print the per-file summary only; write nothing.")
+@click.option("--force", is_flag=True, help="Rewrite read-only files too (they keep their mode).")
 @threshold_option
 @article_options
 @click.pass_context
-def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool, **options: Any) -> None:
+def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool, force: bool, **options: Any) -> None:
     """Apply confident fixes in place (atomically); - reads stdin and prints the corrected text."""
     from cleaner.commands.fix import run_fix
 
-    ctx.exit(run_fix(paths, _article_settings(paths, options), diff, dry_run, _out, _err))
+    ctx.exit(run_fix(paths, _article_settings(paths, options), diff, dry_run, _out, _err, force=force))
 
 
 @cli.command()

@@ -42,7 +42,7 @@ PUBLIC_MODULES = frozenset(
 """Modules other stages may import by name; besides these, a stage's ``settings`` module is public."""
 
 LAYERS = (
-    ("cleaner.errors", "cleaner.paths", "cleaner.files", "cleaner.progress", "cleaner"),
+    ("cleaner.errors", "cleaner.paths", "cleaner.files", "cleaner.progress", "cleaner.budget", "cleaner"),
     ("cleaner.document",),
     ("cleaner.findings",),
     ("cleaner.fixes", "cleaner.metrics"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.progress import MIN_ITEMS, progress
+from cleaner.progress import MIN_ITEMS, RunProgress, progress
 from tests.support.cmd_fixtures import ARTICLE, Invoke, cli_runner
 
 
@@ -73,7 +73,12 @@ def test_fix_and_report_use_the_bar_on_a_terminal(
         labels.append(label)
         return progress(items, total, label, enabled)
 
-    monkeypatch.setattr(lint_module, "progress", spy)
+    class SpyRun(RunProgress):
+        def __init__(self, total, label, enabled=None):
+            labels.append(label)
+            super().__init__(total, label, enabled)
+
+    monkeypatch.setattr(lint_module, "RunProgress", SpyRun)
     monkeypatch.setattr(report_module, "progress", spy)
     (tmp_path / "a.txt").write_text(ARTICLE)
     invoke("fix", "--dry-run", str(tmp_path / "a.txt"))

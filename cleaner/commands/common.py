@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
+from cleaner.budget import article_budget, budget_for, stage
 from cleaner.checks.registry import Mode, open_checkers
 from cleaner.config import Settings
 from cleaner.document import read_source
@@ -17,8 +19,33 @@ def open_pipeline(settings: Settings, warn: Warn) -> Iterator[Pipeline]:
     """A Pipeline with every checker these settings ask for, open for the duration of a run."""
     with contextlib.ExitStack() as stack:
         opened = open_checkers(settings, stack)
+        checkers = [c for c, _ in opened]
+        _warn_about_rules(checkers, warn)
         required = frozenset(c.name for c, mode in opened if mode is Mode.REQUIRED)
-        yield Pipeline([c for c, _ in opened], settings, warn, required=required)
+        if settings.time_budget:
+            _warm_up()
+        yield Pipeline(checkers, settings, warn, required=required)
+        for checker in checkers:
+            notes = getattr(checker, "run_notes", None)
+            for note in notes() if callable(notes) else ():
+                warn(note)
+
+
+def _warn_about_rules(checkers: Sequence[object], warn: Warn) -> None:
+    """Rules whose replacements could blow an article up, named before any article is touched."""
+    from cleaner.checks.rules import oversized_replacements
+
+    for checker in checkers:
+        compiled = getattr(checker, "compiled", None)
+        for warning in oversized_replacements(getattr(compiled, "rules", ())):
+            warn(warning)
+
+
+def _warm_up() -> None:
+    """Pay one-time costs (loading the syllable dictionary) before the first article's budget starts."""
+    from cleaner.metrics import readability
+
+    readability("A first sentence loads the syllable dictionary. It is not counted against an article.")
 
 
 def analyze_paths(
@@ -31,9 +58,19 @@ def analyze_paths(
             yield item
             continue
         try:
-            source = read_source(item)
+            with article_budget(item, budget_for(pipeline.settings.time_budget, _size(item))):
+                with stage("read"):
+                    source = read_source(item)
+                result = pipeline.analyze(source)
         except InputError as exc:
             on_error(exc)
             yield exc
             continue
-        yield pipeline.analyze(source)
+        yield result
+
+
+def _size(path: str) -> int | None:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return None

@@ -11,6 +11,8 @@ from cleaner.commands.lint import analyze_all
 from cleaner.config import Settings
 from cleaner.errors import ExitCode
 from cleaner.files import WriteError, encode, write_atomic
+from cleaner.files.leftovers import sweep
+from cleaner.files.permissions import read_only_reason
 from cleaner.pipeline import ArticleResult
 from cleaner.report.run import Report
 
@@ -24,6 +26,7 @@ def run_fix(
     dry_run: bool,
     out: Callable[[str], None],
     err: Callable[[str], None],
+    force: bool = False,
 ) -> ExitCode:
     """Fix every article; print a summary line per file; return the exit code.
 
@@ -33,13 +36,17 @@ def run_fix(
     ``dry_run`` only the summary is printed.  Standard input (``-``) gets its
     corrected text printed to stdout.  Exit codes as ``lint``, judged on what
     is left after fixing; a file that cannot be written is reported, left as
-    it was, and makes the exit code 2.
+    it was, and makes the exit code 2.  A read-only file (no write bit) is
+    such a file unless ``force``; temporary files left next to the articles by
+    an earlier, interrupted ``fix`` are removed first.
     """
     results, errors = analyze_all(paths, settings, err)
     stdout_has_data = diff or any(r.source.is_stdin for r in results)
     say = err if stdout_has_data else out
     write = not (diff or dry_run)
     failed = pending = False
+    if write:
+        _sweep_leftovers(results, err)
     for result in results:
         if diff:
             patch = unified_diff(result)
@@ -50,7 +57,7 @@ def run_fix(
             out(result.corrected.removesuffix("\n"))
         elif write and result.plan.edits:
             try:
-                _write_back(result)
+                _write_back(result, force)
             except WriteError as exc:
                 err(f"error: {exc}; left unchanged")
                 failed = True
@@ -65,10 +72,22 @@ def run_fix(
     return ExitCode.FINDINGS if pending and code == ExitCode.OK else code
 
 
-def _write_back(result: ArticleResult) -> None:
-    """Replace the file with the corrected text, unless it changed since it was read."""
+def _sweep_leftovers(results: Sequence[ArticleResult], err: Callable[[str], None]) -> None:
+    folders = {Path(r.source.path).resolve().parent for r in results if not r.source.is_stdin}
+    for folder in sorted(folders):
+        removed = sweep(folder)
+        if removed:
+            names = ", ".join(p.name for p in removed)
+            err(f"note: {folder}: removed {len(removed)} temporary file(s) left by an interrupted fix: {names}")
+
+
+def _write_back(result: ArticleResult, force: bool = False) -> None:
+    """Replace the file with the corrected text, unless it changed since it was read or is read-only."""
     source = result.source
     path = Path(source.path)
+    reason = None if force else read_only_reason(path)
+    if reason is not None:
+        raise WriteError(source.path, f"{reason}; use --force to rewrite it anyway")
     try:
         current = path.read_bytes()
     except OSError as exc:

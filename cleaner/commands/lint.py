@@ -9,7 +9,7 @@ from cleaner.config import Settings
 from cleaner.document import discover
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
-from cleaner.progress import progress
+from cleaner.progress import RunProgress
 from cleaner.report.outputs import OUTPUTS
 from cleaner.report.run import Report
 
@@ -40,8 +40,9 @@ def analyze_all(
     def report(exc: CleanerError) -> None:
         err(f"error: {exc}")
 
-    with open_pipeline(settings, err) as pipeline:
-        for item in progress(analyze_paths(targets, pipeline, report), len(targets), "checking"):
+    with open_pipeline(settings, err) as pipeline, RunProgress(len(targets), "checking") as shown:
+        pipeline.on_progress = shown.article
+        for item in shown.over(analyze_paths(targets, pipeline, report)):
             if isinstance(item, InputError):
                 errors.append(item)
             else:

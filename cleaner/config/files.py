@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import stat
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
@@ -23,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.checks.registry import Mode
+from cleaner.config.lines import key_line, syntax_error_line
 from cleaner.config.settings import Settings
-from cleaner.errors import ConfigError
+from cleaner.errors import ConfigError, ConfigErrors
 from cleaner.findings import Severity
 
 CONFIG_FILE = ".cleaner.toml"
@@ -45,9 +47,16 @@ class ConfigFile:
     table: Mapping[str, Any]
     prefix: str
     """How the table's keys are spelled in the file: ``tool.cleaner.`` in pyproject.toml."""
+    text: str = ""
+    """The file's text (for the line numbers of error messages)."""
 
     def key(self, *parts: str) -> str:
         return self.prefix + ".".join(parts)
+
+    def error(self, problem: str, *parts: str) -> ConfigError:
+        """A ConfigError for key ``parts``, with the line the key is written on."""
+        full = self.key(*parts)
+        return ConfigError(self.path, full, problem, key_line(self.text, tuple(full.split("."))))
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,7 @@ class Overrides:
     """The fluency checker: auto, off, gate or full (see ``checks.fluency.settings.choice_fields``)."""
     report_dir: Path | None = None
     use_rule_cache: bool | None = None
+    time_budget: float | None = None
 
 
 OVERRIDE_FIELDS = {
@@ -75,6 +85,7 @@ OVERRIDE_FIELDS = {
     "languagetool": "modes.languagetool",
     "report_dir": "report_dir",
     "use_rule_cache": "rules.use_cache",
+    "time_budget": "time_budget",
 }
 """Command-line option → the settings field it sets."""
 
@@ -135,6 +146,12 @@ def _unit(value: Any, base: Path) -> float:
 def _minutes(value: Any, base: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not (0 < value < math.inf):
         raise _Bad(f"expected a positive number of minutes, got {value!r}")
+    return float(value)
+
+
+def _budget_seconds(value: Any, base: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not (0 <= value < math.inf):
+        raise _Bad(f"expected a number of seconds (0: no limit), got {value!r}")
     return float(value)
 
 
@@ -219,6 +236,7 @@ KEYS: dict[str, tuple[str, Check]] = {
     "fail-on": ("fail_on", _severity),
     "fix-threshold": ("fix_threshold", _unit),
     "report-dir": ("report_dir", _folder),
+    "time-budget": ("time_budget", _budget_seconds),
 }
 """Top-level keys: key → (settings field, checker)."""
 
@@ -261,17 +279,28 @@ ADDED_TO_DEFAULTS = frozenset(
 
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file at or above ``start`` (a file or a folder)."""
-    here = start.resolve()
-    if not here.is_dir():
+    try:
+        here = start.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: search from where the link itself is
+        here = start.absolute()
+    if not _is(here, stat.S_ISDIR):
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / CONFIG_FILE
-        if candidate.is_file():
+        if _is(candidate, stat.S_ISREG):
             return candidate
         candidate = folder / PYPROJECT
-        if candidate.is_file() and _mentions_cleaner(candidate):
+        if _is(candidate, stat.S_ISREG) and _mentions_cleaner(candidate):
             return candidate
     return None
+
+
+def _is(path: Path, kind: Callable[[int], bool]) -> bool:
+    """``kind(mode)`` of ``path``; False when it cannot be looked at (an unreadable folder is passed over)."""
+    try:
+        return kind(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _mentions_cleaner(path: Path) -> bool:
@@ -284,50 +313,74 @@ def _mentions_cleaner(path: Path) -> bool:
 def read_config(path: Path) -> ConfigFile:
     """Parse a configuration file; a pyproject.toml must hold a ``[tool.cleaner]`` table."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(path, "(file)", f"cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(path, "(file)", f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "(TOML syntax)", str(exc)) from None
+        raise ConfigError(path, "(TOML syntax)", str(exc), syntax_error_line(str(exc))) from None
     if path.name != PYPROJECT:
-        return ConfigFile(path, data, "")
+        return ConfigFile(path, data, "", text)
     tool = data.get("tool", {})
     table = tool.get("cleaner") if isinstance(tool, dict) else None
     if table is None:
         raise ConfigError(path, "tool.cleaner", "no [tool.cleaner] table in this file")
     if not isinstance(table, dict):
-        raise ConfigError(path, "tool.cleaner", "must be a table")
-    return ConfigFile(path, table, "tool.cleaner.")
+        raise ConfigError(path, "tool.cleaner", "must be a table", key_line(text, ("tool", "cleaner")))
+    return ConfigFile(path, table, "tool.cleaner.", text)
 
 
 def parse_config(config: ConfigFile) -> dict[str, Any]:
-    """The file's values by settings field (``policy.disabled_rules``); raises ConfigError at the first mistake."""
+    """The file's values by settings field (``policy.disabled_rules``).
+
+    Raises ConfigErrors naming every mistake, each with its line.
+    """
     base = config.path.parent
     values: dict[str, Any] = {}
+    errors: list[ConfigError] = []
     for key, value in config.table.items():
         if key == LT_TABLE:
             if not isinstance(value, dict):
-                raise ConfigError(config.path, config.key(key), "must be a table ([tool.cleaner.languagetool])")
+                errors.append(config.error("must be a table ([tool.cleaner.languagetool])", key))
+                continue
             for sub, sub_value in value.items():
-                values.update(_checked(config, LT_KEYS, sub_value, base, key, sub))
+                _collect(values, errors, config, LT_KEYS, sub_value, base, key, sub)
             continue
         if key == FLUENCY_TABLE:
-            values.update(_fluency_table(config, value, base))
+            _fluency_table(values, errors, config, value, base)
             continue
-        values.update(_checked(config, KEYS, value, base, key))
+        _collect(values, errors, config, KEYS, value, base, key)
+    if errors:
+        errors.sort(key=lambda e: e.line or 0)
+        raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
     return values
 
 
-def _fluency_table(config: ConfigFile, value: Any, base: Path) -> dict[str, Any]:
+def _collect(
+    values: dict[str, Any],
+    errors: list[ConfigError],
+    config: ConfigFile,
+    known: Mapping[str, tuple[str, Check]],
+    value: Any,
+    base: Path,
+    *key: str,
+) -> None:
+    try:
+        values.update(_checked(config, known, value, base, *key))
+    except ConfigError as exc:
+        errors.append(exc)
+
+
+def _fluency_table(
+    values: dict[str, Any], errors: list[ConfigError], config: ConfigFile, value: Any, base: Path
+) -> None:
     from cleaner.checks.fluency.settings import parse_table
 
     fields, problems = parse_table(value, base)
-    if problems:
-        key, problem = problems[0]
-        raise ConfigError(config.path, config.key(FLUENCY_TABLE, *([key] if key else [])), problem)
-    return fields
+    errors.extend(config.error(problem, FLUENCY_TABLE, *([key] if key else [])) for key, problem in problems)
+    values.update(fields)
 
 
 def _checked(
@@ -338,12 +391,12 @@ def _checked(
         choices = [*known, LT_TABLE, FLUENCY_TABLE] if len(key) == 1 else list(known)
         close = difflib.get_close_matches(name, choices, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(sorted(choices))})"
-        raise ConfigError(config.path, config.key(*key), f"unknown key{hint}")
+        raise config.error(f"unknown key{hint}", *key)
     field_name, check = known[name]
     try:
         return {field_name: check(value, base)}
     except _Bad as exc:
-        raise ConfigError(config.path, config.key(*key), str(exc)) from None
+        raise config.error(str(exc), *key) from None
 
 
 # -- merging ---------------------------------------------------------------------------------

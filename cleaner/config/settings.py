@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cleaner.budget import DEFAULT_SECONDS
 from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.checks.languagetool import LanguageToolSettings
 from cleaner.checks.registry import Mode
@@ -36,5 +37,7 @@ class Settings:
     fix_threshold: float = DEFAULT_THRESHOLD
     fail_on: Severity = Severity.MINOR
     report_dir: Path = Path("reports")
+    time_budget: float = DEFAULT_SECONDS
+    """Seconds an article (per started MiB) may take before it is reported as an input error; 0: no limit."""
     config_path: Path | None = None
     """The configuration file these settings were read from, if any."""

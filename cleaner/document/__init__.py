@@ -1,5 +1,6 @@
 """The document stage: bytes → Source → Document (text, prose-only check_text, spans, tokens)."""
 
+from cleaner.document.chunking import chunks
 from cleaner.document.discovery import DiscoverySettings, discover
 from cleaner.document.document import Document, Region
 from cleaner.document.formats import load_document
@@ -16,6 +17,7 @@ __all__ = [
     "Source",
     "Span",
     "Token",
+    "chunks",
     "decode",
     "discover",
     "load_document",

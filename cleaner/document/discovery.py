@@ -14,6 +14,7 @@ is checked once, however often it is named.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,16 +90,25 @@ class _GitIgnores:
         return verdict
 
 
+def _exists(path: Path, kind: int | None = None) -> bool:
+    """Whether ``path`` exists (as a file or folder when ``kind`` says so); False where it cannot be looked at."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return False
+    return kind is None or stat.S_IFMT(mode) == kind
+
+
 def _git_top(start: Path) -> Path | None:
     for folder in (start, *start.parents):
-        if (folder / ".git").exists():
+        if _exists(folder / ".git"):
             return folder
     return None
 
 
 def never_entered(folder: Path) -> bool:
     """Folders no article lives in: virtualenvs, conda environments and cleaner's own report folders."""
-    if (folder / "pyvenv.cfg").is_file() or (folder / "conda-meta").is_dir():
+    if _exists(folder / "pyvenv.cfg", stat.S_IFREG) or _exists(folder / "conda-meta", stat.S_IFDIR):
         return True
     try:
         with (folder / "index.html").open("r", encoding="utf-8", errors="replace") as fh:
@@ -127,9 +137,16 @@ def discover(paths: Iterable[str], settings: DiscoverySettings | None = None) ->
                 yield STDIN
             continue
         path = Path(raw)
-        if not path.exists() and not path.is_symlink():
+        try:
+            mode: int | None = path.stat().st_mode
+        except FileNotFoundError:
+            mode = None  # missing, or a dangling symlink
+        except OSError as exc:  # inside an unreadable folder, a symlink loop: one line, not a traceback
+            yield InputError(raw, f"cannot read: {exc.strerror or exc}")
+            continue
+        if mode is None:
             yield InputError(raw, "no such file or folder")
-        elif path.is_dir():
+        elif stat.S_ISDIR(mode):
             found = list(_walk(path, excludes, settings.respect_gitignore))
             if not found:
                 yield InputError(raw, f"folder has no article files ({', '.join(ARTICLE_SUFFIXES)})")
@@ -140,6 +157,14 @@ def discover(paths: Iterable[str], settings: DiscoverySettings | None = None) ->
                     yield str(item)
         elif not excludes.match(path, is_dir=False) and once(raw):
             yield raw
+
+
+def _readable_kind(path: Path) -> bool:
+    """A regular file, or a special file (FIFO, device, socket) that reading will refuse by name."""
+    try:
+        return not stat.S_ISDIR(path.stat().st_mode)
+    except OSError:
+        return False  # a dangling link inside a folder is passed over, as before
 
 
 def _walk(top: Path, excludes: _Excludes, gitignore: bool) -> Iterator[Path | InputError]:
@@ -166,7 +191,7 @@ def _walk(top: Path, excludes: _Excludes, gitignore: bool) -> Iterator[Path | In
                 continue
             if excludes.match(path, is_dir=False) or (git and git.ignored(real / name, is_dir=False)):
                 continue
-            if path.is_file():
+            if _readable_kind(path):
                 yield path
     for exc in unreadable:
         yield InputError(exc.filename or str(top), f"cannot read folder: {exc.strerror or exc}")

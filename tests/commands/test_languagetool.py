@@ -59,4 +59,4 @@ def test_languagetool_commands_report_a_bad_configuration_with_exit_2(runner, tm
     config.write_text("[languagetool]\nidle-timeout = -1\n", encoding="utf-8")
     result = runner.invoke(languagetool, ["--config", str(config), "status"])
     assert result.exit_code == 2
-    assert f"{config}: languagetool.idle-timeout: expected a positive number of minutes" in result.stderr
+    assert f"{config}:2: languagetool.idle-timeout: expected a positive number of minutes" in result.stderr

@@ -204,13 +204,15 @@ def test_errors_name_file_and_key_and_exit_2(
 ) -> None:
     config = write(tmp_path / name, body)
     art = write(tmp_path / "a.txt", "Text.\n")
+    last = key.split(".")[-1]
+    line = 1 if key.startswith("(") else next(i for i, t in enumerate(body.splitlines(), 1) if t.startswith(last))
     with pytest.raises(ConfigError) as info:
         load_settings([str(art)])
-    assert str(info.value).startswith(f"{config}: {key}: {problem}")
+    assert str(info.value).startswith(f"{config}:{line}: {key}: {problem}")
     code, out, err = run_cli(capsys, "lint", str(art), "--no-builtin-rules", "--no-languagetool")
     assert code == 2
     assert out == ""
-    assert err.startswith(f"error: {config}: {key}: {problem}")
+    assert err.startswith(f"error: {config}:{line}: {key}: {problem}")
     assert len(err.strip().splitlines()) == 1
 
 

@@ -42,6 +42,20 @@ class LanguageToolChecker:
                         findings.append(kept)
         return findings
 
+    def run_notes(self) -> list[str]:
+        """What the run summary must say about this checker: server restarts, once."""
+        restarts = getattr(self.client, "restarts", 0)
+        if not restarts:
+            return []
+        causes = getattr(self.client, "restart_causes", [])
+        state_dir = self.settings.state_dir()
+        times = "once" if restarts == 1 else f"{restarts} times"
+        cause = f" (first failure: {causes[0]})" if causes else ""
+        return [
+            f"note: the LanguageTool server stopped answering and was restarted {times} during this run{cause}; "
+            f"log: {state_dir / 'server.log'}"
+        ]
+
     def matches(self, texts: list[str]) -> list[list[LTMatch]]:
         """LanguageTool's matches for each text, from the cache where possible."""
         if self.cache is None:

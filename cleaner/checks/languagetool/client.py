@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any, Protocol
 
+from cleaner.budget import shielded
 from cleaner.checks.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
 from cleaner.checks.languagetool.install import Installation, require_installation
 from cleaner.checks.languagetool.mapping import LTMatch, astral_positions, from_library
@@ -59,6 +60,8 @@ class LTClient:
         self.requests = 0
         """Check requests sent (tests use it to prove cache hits)."""
         self.restarts = 0
+        """Times the server stopped answering during this run and was restarted."""
+        self.restart_causes: list[str] = []
 
     @property
     def installation(self) -> Installation:
@@ -85,7 +88,8 @@ class LTClient:
     def _connect(self) -> ServerState:
         from language_tool_python import LanguageTool
 
-        state = ensure_server(self.settings, self.installation)
+        with shielded():  # a time budget must not cut a server start (lock, spawned JVM) in half
+            state = ensure_server(self.settings, self.installation)
         try:
             tool: Any = LanguageTool(self.settings.language, remote_server=state.url)
         except ValueError as e:  # an unknown language code: a configuration mistake, not an outage
@@ -114,6 +118,7 @@ class LTClient:
                 try:
                     self._tool = None
                     self.restarts += 1
+                    self.restart_causes.append(_short(first))
                     self._connect()
                     return self._check_once(text)
                 except failures as second:

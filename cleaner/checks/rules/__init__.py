@@ -7,6 +7,7 @@ registry, ``cleaner rules``) imports from here, never from its modules.
 from cleaner.checks.rules.api import compile_and_verify, load_checker
 from cleaner.checks.rules.compiler import CompiledRules, compile_rules
 from cleaner.checks.rules.examples import check_examples
+from cleaner.checks.rules.growth import oversized_replacements
 from cleaner.checks.rules.loader import load_rules, rule_files
 from cleaner.checks.rules.matcher import RuleChecker
 from cleaner.checks.rules.measured import MIN_SUPPORT, Measured, effective_confidence, table_json
@@ -26,6 +27,7 @@ __all__ = [
     "effective_confidence",
     "load_checker",
     "load_rules",
+    "oversized_replacements",
     "rule_files",
     "table_json",
 ]

@@ -2,9 +2,11 @@
 
 The bytes go to a temporary file in the target's folder, are flushed to disk,
 and replace the target with one ``os.replace``; a reader (or a crash) sees
-either the old file or the new one.  The file's permission bits are kept, and
-:func:`encode` gives the corrected text back the BOM and newline style the
-article was read with.  Caches (compiled rules, the syllable table) are
+either the old file or the new one.  The file's permission bits, owner and
+extended attributes are kept (:mod:`.permissions`), the temporary file has a
+recognisable name that a later run can clean up after a crash
+(:mod:`.leftovers`), and :func:`encode` gives the corrected text back the
+encoding, BOM and newline style the article was read with.  Caches (compiled rules, the syllable table) are
 pickles written the same way, best effort: a cache that cannot be written or
 read is simply rebuilt.
 """
@@ -21,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from cleaner.errors import CleanerError
+from cleaner.files.leftovers import temp_prefix
+from cleaner.files.permissions import copy_extended_attributes, extended_attributes
 
 if TYPE_CHECKING:
     from cleaner.document import Source
@@ -49,7 +53,7 @@ def encode(text: str, source: Source) -> bytes:
     """
     if _uniform_newlines(source.text, source.newline):
         text = _NEWLINE.sub(source.newline, text)
-    return ((_BOM if source.bom else "") + text).encode("utf-8")
+    return ((_BOM if source.bom else "") + text).encode(source.encoding)  # a UTF-16/32 BOM encodes itself
 
 
 def _uniform_newlines(text: str, newline: str) -> bool:
@@ -67,9 +71,11 @@ def write_atomic(path: Path | str, data: bytes, *, durable: bool = True) -> None
     """
     target = Path(os.path.realpath(path))
     owner: tuple[int, int] | None
+    attrs: dict[str, bytes] = {}
     try:
         st = target.stat()
         mode, owner = stat.S_IMODE(st.st_mode), (st.st_uid, st.st_gid)
+        attrs = extended_attributes(target)
     except FileNotFoundError:
         mode, owner = 0o666 & ~_umask(), None
     except OSError as exc:
@@ -77,7 +83,7 @@ def write_atomic(path: Path | str, data: bytes, *, durable: bool = True) -> None
     if target.is_dir():
         raise WriteError(path, "is a folder")
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=temp_prefix(target), suffix=".tmp")
     except OSError as exc:
         raise WriteError(path, exc.strerror or str(exc)) from None
     try:
@@ -86,10 +92,11 @@ def write_atomic(path: Path | str, data: bytes, *, durable: bool = True) -> None
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
-        Path(tmp).chmod(mode)
         if owner is not None and hasattr(os, "chown"):
             with contextlib.suppress(OSError):
                 os.chown(tmp, *owner)
+        copy_extended_attributes(attrs, Path(tmp))
+        Path(tmp).chmod(mode)  # last: a read-only mode would stop setting attributes
         Path(tmp).replace(target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
