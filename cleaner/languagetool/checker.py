@@ -12,6 +12,7 @@ from cleaner.document import Document
 from cleaner.findings import Finding
 from cleaner.languagetool.cache import ResultCache, cache_key
 from cleaner.languagetool.client import MatchSource
+from cleaner.languagetool.custom_rules import is_custom_rule
 from cleaner.languagetool.mapping import LTMatch, to_finding
 from cleaner.languagetool.selection import keep_match
 from cleaner.languagetool.settings import LanguageToolSettings
@@ -35,7 +36,7 @@ class LanguageToolChecker:
         for (para, text), matches in zip(paragraphs, results, strict=True):
             for m in matches:
                 if self._keep(m, text, doc, para.start):
-                    findings.append(to_finding(m, para.start, doc.text))
+                    findings.append(self.to_finding(m, para.start, doc.text))
         return findings
 
     def matches(self, texts: list[str]) -> list[list[LTMatch]]:
@@ -54,7 +55,13 @@ class LanguageToolChecker:
             out.append(cached[key])
         return out
 
+    def to_finding(self, m: LTMatch, base: int, text: str) -> Finding:
+        """The Finding for one match (the pivot checker maps its own rules differently)."""
+        return to_finding(m, base, text)
+
     def _keep(self, m: LTMatch, text: str, doc: Document, base: int) -> bool:
+        if is_custom_rule(m.rule_id, m.category) != self.settings.wants_custom_rules:
+            return False  # stock LanguageTool never reports cleaner's XML rules, and vice versa
         start, end = base + m.start, base + m.end
         if doc.text[start:end] != doc.check_text[start:end]:
             return False  # the match touches blanked markup, code or a URL

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any, Protocol
 
+from cleaner.languagetool.custom_rules import with_custom_rules
 from cleaner.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
 from cleaner.languagetool.install import Installation, require_installation
 from cleaner.languagetool.mapping import LTMatch, astral_positions, from_library
@@ -65,12 +66,14 @@ class LTClient:
         """The installation this client runs (found on first use)."""
         if self._installation is None:
             self._installation = require_installation(self.settings)
+        self._installation = with_custom_rules(self._installation, self.settings.state_dir())
         return self._installation
 
     @property
     def version(self) -> str:
-        """The LanguageTool version of the installation."""
-        return self.installation.version
+        """The LanguageTool version of the installation, with the digest of cleaner's XML rules."""
+        found = self.installation
+        return f"{found.version}+{found.custom_rules}" if found.custom_rules else found.version
 
     @property
     def state(self) -> ServerState | None:
@@ -96,6 +99,7 @@ class LTClient:
         tool.disabled_categories = set(self.settings.server_disabled_categories())
         tool.enabled_rules = set(self.settings.enabled_rules)
         tool.enabled_categories = set(self.settings.enabled_categories)
+        tool.enabled_rules_only = self.settings.enabled_only
         self._tool, self._state = tool, state
         return state
 
