@@ -69,7 +69,9 @@ class LanguageToolSettings:
         return path
 
     def server_disabled_rules(self) -> tuple[str, ...]:
-        """Exact rule ids LanguageTool is asked to skip."""
+        """Exact rule ids LanguageTool is asked to skip (none when only enabled rules run)."""
+        if self.enabled_only:
+            return ()
         return tuple(sorted(r for r in self.disabled_rules - self.enabled_rules if not r.endswith("*")))
 
     def rule_prefixes(self) -> tuple[str, ...]:
@@ -78,6 +80,8 @@ class LanguageToolSettings:
 
     def server_disabled_categories(self) -> tuple[str, ...]:
         """Category ids LanguageTool is asked to skip (cleaner's own XML rules unless enabled by name)."""
+        if self.enabled_only:
+            return ()
         return tuple(sorted((self.disabled_categories | {CUSTOM_CATEGORY}) - self.enabled_categories))
 
     @property
