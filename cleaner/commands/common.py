@@ -55,10 +55,26 @@ def languagetool_settings(settings: Settings) -> LanguageToolSettings:
     )
 
 
+def _pivot(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
+    if settings.languagetool == "off":
+        return None
+    from cleaner.languagetool.pivot import open_pivot_checker
+
+    return stack.enter_context(open_pivot_checker(languagetool_settings(settings)))
+
+
+def _untranslated(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
+    from cleaner.checks.untranslated import UntranslatedWordChecker
+
+    return UntranslatedWordChecker()
+
+
 CHECKERS: dict[str, CheckerFactory] = {
     "rules": _rules,
     "names": _names,
     "languagetool": _languagetool,
+    "pivot": _pivot,
+    "untranslated": _untranslated,
 }
 """The registry of checkers, in precedence order; a new checker is one entry here."""
 

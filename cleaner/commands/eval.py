@@ -31,6 +31,8 @@ from cleaner.pipeline import Pipeline, Warn
 from cleaner.progress import progress
 from cleaner.settings import Settings
 
+SERVER_ENGINES = ("languagetool", "pivot")
+"""Engines that need the LanguageTool server."""
 LT_DEFAULTS_NAME = "LanguageTool alone (its default rules)"
 
 
@@ -67,7 +69,7 @@ class EvalOptions:
 def parse_engines(value: str | None, no_languagetool: bool = False) -> tuple[str, ...]:
     """``rules,names`` → ("rules", "names") in registry order (default: all; without LanguageTool if asked)."""
     if value is None:
-        return tuple(name for name in CHECKERS if not (no_languagetool and name == "languagetool"))
+        return tuple(name for name in CHECKERS if not (no_languagetool and name in SERVER_ENGINES))
     wanted = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [w for w in wanted if w not in CHECKERS]
     if unknown or not wanted:
@@ -104,7 +106,7 @@ def open_eval_pipeline(settings: Settings, options: EvalOptions, warn: Warn) -> 
             checker = stack.enter_context(open_checker(baseline_lt_settings()))
             yield Pipeline([checker], replace(settings, languagetool="required"), warn)
             return
-        mode = "required" if "languagetool" in options.engines else "off"
+        mode = "required" if set(SERVER_ENGINES) & set(options.engines) else "off"
         settings = replace(settings, languagetool=mode)
         checkers = [c for name in options.engines if (c := CHECKERS[name](settings, warn, stack)) is not None]
         yield Pipeline(checkers, settings, warn)
