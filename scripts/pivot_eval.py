@@ -138,6 +138,7 @@ def score_pairs(checkers: Checkers, records: Iterable[dict[str, object]]) -> dic
     gold_hit_by: dict[str, set[tuple[int, int, int]]] = defaultdict(set)
     all_hit: set[tuple[int, int, int]] = set()
     n_gold = 0
+    n_tokens = n_tokens_in_gold = 0
     orig_words = 0
     orig_all = orig_fail = 0
     examples: dict[str, list[str]] = defaultdict(list)
@@ -148,6 +149,9 @@ def score_pairs(checkers: Checkers, records: Iterable[dict[str, object]]) -> dic
         for l_index, (o, g, fs) in enumerate(zip(original, garbled, per_line, strict=True)):
             golds = gold_spans(o, g)
             n_gold += len(golds)
+            for _w, ws, we in tokens(g):
+                n_tokens += 1
+                n_tokens_in_gold += any(hits(ws, we, gs) for gs in golds)
             for f in fs:
                 fires[f.rule_id] += 1
                 hit = [k for k, gs in enumerate(golds) if hits(f.start, f.end, gs)]
@@ -158,8 +162,10 @@ def score_pairs(checkers: Checkers, records: Iterable[dict[str, object]]) -> dic
                     all_hit.add((r_index, l_index, k))
                 if len(examples[f.rule_id]) < 3:
                     examples[f.rule_id].append(f"{'HIT' if hit else 'MISS'} {g[max(0, f.start - 30) : f.end + 30]!r}")
-        for fs in checkers.line_findings(original):
+        for o, fs in zip(original, checkers.line_findings(original), strict=True):
             orig_all += len(fs)
+            for f in fs:
+                examples["(originals)"].append(f"{f.severity.value} {f.rule_id}: {o[max(0, f.start - 30) : f.end + 30]!r}")
             orig_fail += sum(1 for f in fs if f.severity.at_least(Severity.MINOR))
         orig_words += sum(words(o) for o in original)
     return {
@@ -168,6 +174,7 @@ def score_pairs(checkers: Checkers, records: Iterable[dict[str, object]]) -> dic
         "gold_hit_by": {k: len(v) for k, v in gold_hit_by.items()},
         "all_hit": len(all_hit),
         "n_gold": n_gold,
+        "random_precision": n_tokens_in_gold / max(1, n_tokens),
         "orig_words": orig_words,
         "orig_all": orig_all,
         "orig_fail": orig_fail,
@@ -218,7 +225,8 @@ def rows(result: dict[str, object]) -> Iterator[str]:
     yield ""
     w = int(result["orig_words"])  # type: ignore[call-overload]
     yield (
-        f"Gold spans: {n_gold}. On the originals ({w} words): {result['orig_all']} findings "
+        f"Gold spans: {n_gold}; a checker flagging every token would have precision "
+        f"{float(result['random_precision']):.2f}. On the originals ({w} words): {result['orig_all']} findings "
         f"({1000 * int(result['orig_all']) / w:.2f} per 1,000 words), {result['orig_fail']} minor or worse "  # type: ignore[call-overload]
         f"({1000 * int(result['orig_fail']) / w:.2f} per 1,000 words)."  # type: ignore[call-overload]
     )
