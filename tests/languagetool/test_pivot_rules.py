@@ -85,3 +85,39 @@ def test_pivot_findings_are_cleaner_rules_and_stock_languagetool_never_sees_them
         assert stock, "stock LanguageTool should still find something here"
         assert not [f for f in stock if f.rule_id.startswith(RULE_PREFIX)]
         assert all(f.engine == "languagetool" for f in stock)
+
+
+TINY_RULES = """<?xml version="1.0" encoding="UTF-8"?>
+<rules lang="en">
+<category id="CLEANER_PIVOT" name="test" type="grammar">
+  <rulegroup id="CLEANER_PIVOT_TEST_ONLY" name="test">
+    <rule>
+      <pattern><token>zebrafoo</token></pattern>
+      <message>Romance pivot: test rule.</message>
+      <example correction="">A <marker>zebrafoo</marker>.</example>
+    </rule>
+  </rulegroup>
+</category>
+</rules>
+"""
+
+
+@pytest.mark.languagetool
+@pytest.mark.slow
+def test_a_server_running_other_rules_is_replaced(lt_server, lt_settings, tmp_path):
+    from cleaner.languagetool.custom_rules import fingerprint, with_custom_rules
+    from cleaner.languagetool.install import require_installation
+    from cleaner.languagetool.server import ensure_server
+
+    other = tmp_path / "grammar_custom.xml"
+    other.write_text(TINY_RULES, encoding="utf-8")
+    stock = require_installation(lt_settings)
+    replaced = ensure_server(lt_settings, with_custom_rules(stock, lt_settings.state_dir(), other))
+    assert replaced.pid != lt_server.pid and replaced.rules == fingerprint(other.read_bytes())
+    client = LTClient(pivot_settings(lt_settings), with_custom_rules(stock, lt_settings.state_dir(), other))
+    assert [m.rule_id for m in client.check("A zebrafoo. Envoys from more that 130 countries.")] == [
+        "CLEANER_PIVOT_TEST_ONLY"
+    ]
+    back = ensure_server(lt_settings)  # the shipped rules again: replaced once more, then reused
+    assert back.pid != replaced.pid and back.rules == lt_server.rules
+    assert ensure_server(lt_settings).pid == back.pid
