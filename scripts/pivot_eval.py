@@ -123,6 +123,15 @@ def _shift(f: Finding, by: int) -> Finding:
     return replace(f, span=Span(f.start + by, f.end + by))
 
 
+def restoration(original: str, garbled: str, f: Finding) -> float:
+    """chrF of the line with the finding's first replacement applied, minus chrF of the garbled line."""
+    from sacrebleu.metrics import CHRF
+
+    chrf = CHRF()
+    fixed_line = garbled[: f.start] + (f.best_replacement or "") + garbled[f.end :]
+    return float(chrf.sentence_score(fixed_line, [original]).score - chrf.sentence_score(garbled, [original]).score)
+
+
 def klass(rule_id: str) -> str:
     info = PIVOT_RULES.get(rule_id)
     return info.phenomenon if info else UNTRANSLATED
@@ -135,6 +144,9 @@ def words(text: str) -> int:
 def score_pairs(checkers: Checkers, records: Iterable[dict[str, object]]) -> dict[str, object]:
     fires: Counter[str] = Counter()
     good: Counter[str] = Counter()
+    fixed: Counter[str] = Counter()
+    better: Counter[str] = Counter()
+    worse: Counter[str] = Counter()
     gold_hit_by: dict[str, set[tuple[int, int, int]]] = defaultdict(set)
     all_hit: set[tuple[int, int, int]] = set()
     n_gold = 0
@@ -154,6 +166,11 @@ def score_pairs(checkers: Checkers, records: Iterable[dict[str, object]]) -> dic
                 n_tokens_in_gold += any(hits(ws, we, gs) for gs in golds)
             for f in fs:
                 fires[f.rule_id] += 1
+                if f.replacements:
+                    delta = restoration(o, g, f)
+                    fixed[f.rule_id] += 1
+                    better[f.rule_id] += delta > 0
+                    worse[f.rule_id] += delta < 0
                 hit = [k for k, gs in enumerate(golds) if hits(f.start, f.end, gs)]
                 if hit:
                     good[f.rule_id] += 1
@@ -165,12 +182,16 @@ def score_pairs(checkers: Checkers, records: Iterable[dict[str, object]]) -> dic
         for o, fs in zip(original, checkers.line_findings(original), strict=True):
             orig_all += len(fs)
             for f in fs:
-                examples["(originals)"].append(f"{f.severity.value} {f.rule_id}: {o[max(0, f.start - 30) : f.end + 30]!r}")
+                context = o[max(0, f.start - 30) : f.end + 30]
+                examples["(originals)"].append(f"{f.severity.value} {f.rule_id}: {context!r}")
             orig_fail += sum(1 for f in fs if f.severity.at_least(Severity.MINOR))
         orig_words += sum(words(o) for o in original)
     return {
         "fires": fires,
         "good": good,
+        "fixed": fixed,
+        "better": better,
+        "worse": worse,
         "gold_hit_by": {k: len(v) for k, v in gold_hit_by.items()},
         "all_hit": len(all_hit),
         "n_gold": n_gold,
@@ -201,10 +222,14 @@ def rows(result: dict[str, object]) -> Iterator[str]:
     fires: Counter[str] = result["fires"]  # type: ignore[assignment]
     good: Counter[str] = result["good"]  # type: ignore[assignment]
     n_gold = int(result["n_gold"])  # type: ignore[call-overload]
-    yield "| rule | class | fires | hit gold | precision |"
-    yield "|---|---|---:|---:|---:|"
+    fixed: Counter[str] = result["fixed"]  # type: ignore[assignment]
+    better: Counter[str] = result["better"]  # type: ignore[assignment]
+    worse: Counter[str] = result["worse"]  # type: ignore[assignment]
+    yield "| rule | class | fires | hit gold | precision | first replacement: line chrF up / down / with replacement |"
+    yield "|---|---|---:|---:|---:|---:|"
     for rule in sorted(fires, key=lambda r: (klass(r), r)):
-        yield f"| {rule} | {klass(rule)} | {fires[rule]} | {good[rule]} | {good[rule] / fires[rule]:.2f} |"
+        repl = f"{better[rule]} / {worse[rule]} / {fixed[rule]}" if fixed[rule] else "(no replacement)"
+        yield f"| {rule} | {klass(rule)} | {fires[rule]} | {good[rule]} | {good[rule] / fires[rule]:.2f} | {repl} |"
     yield ""
     yield "| class | fires | hit gold | precision | gold spans hit | recall (of all gold spans) |"
     yield "|---|---:|---:|---:|---:|---:|"
