@@ -10,12 +10,12 @@ from typing import Any, TypeVar
 import click
 
 from cleaner import __version__
-from cleaner.commands.lint import RENDERERS, run_lint
-from cleaner.config import Overrides, load_settings
+from cleaner.commands.languagetool import languagetool
+from cleaner.commands.lint import run_lint
+from cleaner.config import Overrides, Settings, load_settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
-from cleaner.languagetool.commands import languagetool
-from cleaner.settings import Settings
+from cleaner.report.outputs import OUTPUTS
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -123,7 +123,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(OUTPUTS)), default="text", show_default=True)
 @article_options
 @click.pass_context
 def lint(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **options: Any) -> None:
@@ -195,12 +195,26 @@ def rules() -> None:
 @rules.command("list")
 @rules_option
 @no_builtin_option
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True)
 @click.pass_context
-def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) -> None:
+def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool, fmt: str) -> None:
     """List every rule with its category, severity, confidence and source line."""
     from cleaner.commands.rules import run_rules_list
 
-    ctx.exit(run_rules_list(rules, not no_builtin, _out))
+    ctx.exit(run_rules_list(rules, not no_builtin, _out, fmt))
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@rules_option
+@no_builtin_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.pass_context
+def rules_show(ctx: click.Context, rule_id: str, rules: tuple[Path, ...], no_builtin: bool, fmt: str) -> None:
+    """Show one rule in full: message, pivot languages, what it matches, replacements and examples."""
+    from cleaner.commands.rules import run_rules_show
+
+    ctx.exit(run_rules_show(rule_id, rules, not no_builtin, _out, fmt))
 
 
 @rules.command("test")
@@ -234,6 +248,12 @@ def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool, wi
     default=None,
     help="Clean original-English news (JSONL[.gz] with id, text): flags per 1,000 words, likely false alarms.",
 )
+@click.option(
+    "--roundtrip",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Round-trip pairs (JSONL[.gz] with id, original, garbled): P/R/F1 per engine, kind and rule; restoration.",
+)
 @click.option("--quick", is_flag=True, help="Only the README's quick slice of the MQM corpus (37 documents).")
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="Only the first N articles (and clean documents)."
@@ -264,6 +284,12 @@ def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool, wi
     default=None,
     help="Write per-rule fires (clean, MT) and MT hit rates (.md table, or .csv).",
 )
+@click.option(
+    "--write-precision",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the rule engine's measured precision (rules/measured-precision.json) from this run's data.",
+)
 @click.option("--name", default=None, help="Label of this run in the table and summary.")
 @click.option("--progress/--no-progress", "show_progress", default=None, help="Force the progress bar on or off.")
 @threshold_option
@@ -275,6 +301,7 @@ def eval_cmd(
     ctx: click.Context,
     corpus: Path | None,
     clean: Path | None,
+    roundtrip: Path | None,
     quick: bool,
     limit: int | None,
     no_lt: bool,
@@ -283,6 +310,7 @@ def eval_cmd(
     predictions: Path | None,
     summary: Path | None,
     rule_stats: Path | None,
+    write_precision: Path | None,
     name: str | None,
     show_progress: bool | None,
     threshold: float | None,
@@ -291,11 +319,15 @@ def eval_cmd(
     config_file: Path | None,
 ) -> None:
     """Measure detection and correction quality on an MQM-annotated corpus and/or clean news."""
+    from cleaner.evaluation import require_eval_extra
+
+    require_eval_extra()
     from cleaner.commands.eval import EvalOptions, eval_settings, parse_engines, run_eval
 
     options = EvalOptions(
         corpus=corpus,
         clean=clean,
+        roundtrip=roundtrip,
         quick=quick,
         limit=limit,
         engines=parse_engines(engines, no_lt),
@@ -303,6 +335,7 @@ def eval_cmd(
         predictions=predictions,
         summary=summary,
         rule_stats=rule_stats,
+        write_precision=write_precision,
         name=name,
         show_progress=show_progress,
     )

@@ -1,27 +1,23 @@
 """The pipeline: Source → Document → Findings (every checker, merged) → FixPlan → ArticleResult.
 
-Each stage takes the previous stage's value and returns a new one.  Checkers
-are independent; if an optional one (LanguageTool) becomes unavailable the
-run goes on without it and says so once, unless the settings require it.
+Each stage takes the previous stage's value and returns a new one, and gets
+only its own section of the settings.  Checkers are independent; one that
+becomes unavailable is dropped with one warning, unless it is required (its
+mode in the checker registry).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner.checkers import Checker, CheckerUnavailable
-from cleaner.document import Document
-from cleaner.findings import Finding, Severity, merge
-from cleaner.fixes import FixPlan, corrected_text
-from cleaner.formats import load_document
+from cleaner.checks.checker import Checker, CheckerUnavailable
+from cleaner.checks.registry import PRECEDENCE
+from cleaner.config import Settings
+from cleaner.document import Document, Source, Span, load_document
+from cleaner.findings import Finding, Severity, apply_policy, merge, numbered, suppress
+from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
-from cleaner.policy import apply_policy
-from cleaner.prose_edits import plan_in_prose
-from cleaner.settings import Settings
-from cleaner.sources import Source
-from cleaner.spans import Span
-from cleaner.suppressions import suppress
 
 CHUNK_CHARS = 1_000_000
 """Plain-text articles longer than this are checked in chunks, so memory stays bounded."""
@@ -65,23 +61,31 @@ class ArticleResult:
 
 
 class Pipeline:
-    """Runs a fixed set of checkers over articles with one Settings."""
+    """Runs a fixed set of checkers over articles with one Settings.
 
-    def __init__(self, checkers: Sequence[Checker], settings: Settings, warn: Warn) -> None:
+    ``required`` names the checkers whose unavailability stops the run
+    (the registry decides that from their modes); any other is dropped.
+    """
+
+    def __init__(
+        self, checkers: Sequence[Checker], settings: Settings, warn: Warn, required: Collection[str] = ()
+    ) -> None:
         self.checkers = list(checkers)
         self.settings = settings
         self.warn = warn
+        self.required = frozenset(required)
 
     def analyze(self, source: Source) -> ArticleResult:
         """Run every checker over one article and plan its fixes."""
         document = load_document(source)
         findings: list[Finding] = []
         for offset, part in self._parts(source, document):
-            found = merge(f for checker in list(self.checkers) for f in self._run(checker, part))
+            found = merge((f for checker in list(self.checkers) for f in self._run(checker, part)), PRECEDENCE)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
-        findings = apply_policy(findings, self.settings)
+        findings = apply_policy(findings, self.settings.policy)
         findings, suppressed = suppress(document, findings)
-        plan = plan_in_prose(document, findings, self.settings.fix_threshold)
+        findings = numbered(findings)
+        plan = plan_fixes(document, findings, self.settings.fix_threshold)
         before = readability(document.prose()[:READABILITY_CHARS])
         corrected = corrected_text(plan)
         after_doc = load_document(replace(source, text=corrected))
@@ -109,7 +113,7 @@ class Pipeline:
         try:
             return list(checker.check(doc))
         except CheckerUnavailable as exc:
-            if self.settings.languagetool == "required":
+            if checker.name in self.required:
                 raise
             self.warn(f"warning: {exc}; continuing without {checker.name}")
             self.checkers.remove(checker)

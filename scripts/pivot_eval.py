@@ -29,12 +29,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from cleaner.checks.languagetool.pivot import PivotRulesChecker, open_pivot_checker
+from cleaner.checks.languagetool.pivot_rules import PIVOT_RULES
+from cleaner.checks.languagetool.settings import LanguageToolSettings
 from cleaner.checks.untranslated import UntranslatedWordChecker
 from cleaner.document import Document
 from cleaner.findings import Finding, Severity
-from cleaner.languagetool.pivot import PivotRulesChecker, open_pivot_checker
-from cleaner.languagetool.pivot_rules import PIVOT_RULES
-from cleaner.languagetool.settings import LanguageToolSettings
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 UNTRANSLATED = "untranslated"
@@ -118,7 +118,7 @@ class Checkers:
 def _shift(f: Finding, by: int) -> Finding:
     from dataclasses import replace
 
-    from cleaner.spans import Span
+    from cleaner.document import Span
 
     return replace(f, span=Span(f.start + by, f.end + by))
 

@@ -11,6 +11,9 @@ from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
 
+pytest_plugins = ("tests.support.languagetool",)
+"""The LanguageTool fixtures (installed jars, a shared server) serve the checker and command tests alike."""
+
 
 @pytest.fixture(scope="session", autouse=True)
 def _session_languagetool_home() -> Iterator[None]:
@@ -20,7 +23,7 @@ def _session_languagetool_home() -> Iterator[None]:
     installation, and a server started by a test (a hook or a lint run with
     LanguageTool on "auto") would linger until its idle timeout.
     """
-    from cleaner.languagetool.settings import HOME_ENV, LanguageToolSettings
+    from cleaner.checks.languagetool.settings import HOME_ENV, LanguageToolSettings
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(HOME_ENV, str(LanguageToolSettings().install_root()))
@@ -32,8 +35,8 @@ _SESSION_CACHES: set[Path] = set()
 
 
 def _stop_servers_under(caches: set[Path]) -> None:
-    from cleaner.languagetool.server import stop_server
-    from cleaner.languagetool.settings import LanguageToolSettings
+    from cleaner.checks.languagetool.server import stop_server
+    from cleaner.checks.languagetool.settings import LanguageToolSettings
     from cleaner.paths import CACHE_ENV
 
     for cache in caches:

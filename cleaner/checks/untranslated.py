@@ -21,10 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cleaner.document import Document
+from cleaner.document import Document, Kind, Span, Token
 from cleaner.findings import Finding, Severity
-from cleaner.spans import Span
-from cleaner.tokens import Kind, Token
 
 RULE_ID = "PIVOT_UNTRANSLATED_WORD"
 GLUED_RULE_ID = "PIVOT_UNTRANSLATED_GLUED"

@@ -4,87 +4,21 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 
-from cleaner.checkers import Checker
-from cleaner.engine.api import load_checker
+from cleaner.checks.registry import Mode, open_checkers
+from cleaner.config import Settings
+from cleaner.document import read_source
 from cleaner.errors import CleanerError, InputError
-from cleaner.languagetool.settings import LanguageToolSettings
 from cleaner.pipeline import ArticleResult, Pipeline, Warn
-from cleaner.settings import Settings
-from cleaner.sources import read_source
-
-CheckerFactory = Callable[[Settings, Warn, contextlib.ExitStack], Checker | None]
-"""Makes one checker for a run; resources it opens are closed with the ExitStack."""
-
-
-def _rules(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker:
-    return load_checker(
-        settings.rule_paths,
-        builtin=settings.builtin_rules,
-        disabled=settings.disabled_rules,
-        use_cache=settings.use_rule_cache,
-    )
-
-
-def _names(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
-    from cleaner.checks.names import NameConsistencyChecker
-
-    return NameConsistencyChecker()
-
-
-def _languagetool(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
-    if settings.languagetool == "off":
-        return None
-    from cleaner.languagetool import open_checker
-
-    return stack.enter_context(open_checker(languagetool_settings(settings)))
-
-
-def languagetool_settings(settings: Settings) -> LanguageToolSettings:
-    """The LanguageTool knobs of a run: its defaults plus the configured selection."""
-    base = LanguageToolSettings()
-    return replace(
-        base,
-        disabled_rules=(base.disabled_rules | settings.lt_disabled_rules) - settings.lt_enabled_rules,
-        enabled_rules=base.enabled_rules | settings.lt_enabled_rules,
-        disabled_categories=base.disabled_categories | settings.lt_disabled_categories,
-        idle_timeout_minutes=base.idle_timeout_minutes
-        if settings.lt_idle_minutes is None
-        else settings.lt_idle_minutes,
-    )
-
-
-def _pivot(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
-    if settings.languagetool == "off":
-        return None
-    from cleaner.languagetool.pivot import open_pivot_checker
-
-    return stack.enter_context(open_pivot_checker(languagetool_settings(settings)))
-
-
-def _untranslated(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
-    from cleaner.checks.untranslated import UntranslatedWordChecker
-
-    return UntranslatedWordChecker()
-
-
-CHECKERS: dict[str, CheckerFactory] = {
-    "rules": _rules,
-    "names": _names,
-    "languagetool": _languagetool,
-    "pivot": _pivot,
-    "untranslated": _untranslated,
-}
-"""The registry of checkers, in precedence order; a new checker is one entry here."""
 
 
 @contextlib.contextmanager
 def open_pipeline(settings: Settings, warn: Warn) -> Iterator[Pipeline]:
     """A Pipeline with every checker these settings ask for, open for the duration of a run."""
     with contextlib.ExitStack() as stack:
-        checkers = [c for make in CHECKERS.values() if (c := make(settings, warn, stack)) is not None]
-        yield Pipeline(checkers, settings, warn)
+        opened = open_checkers(settings, stack)
+        required = frozenset(c.name for c, mode in opened if mode is Mode.REQUIRED)
+        yield Pipeline([c for c, _ in opened], settings, warn, required=required)
 
 
 def analyze_paths(

@@ -8,7 +8,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from cleaner.config import KEYS, LT_KEYS, LT_TABLE, Overrides, Resolved, resolve
+from cleaner.config import KEYS, LT_KEYS, LT_TABLE, Overrides, Resolved, get_field, resolve
 from cleaner.errors import ExitCode
 
 
@@ -40,7 +40,9 @@ def _plain(value: Any) -> Any:
 
 
 def _entries(resolved: Resolved, keys: dict[str, tuple[str, Any]]) -> list[tuple[str, Any, str]]:
-    return [(key, _plain(getattr(resolved.settings, name)), resolved.origins[name]) for key, (name, _) in keys.items()]
+    return [
+        (key, _plain(get_field(resolved.settings, name)), resolved.origins[name]) for key, (name, _) in keys.items()
+    ]
 
 
 def render_json(resolved: Resolved) -> str:

@@ -7,3 +7,31 @@ gold filters, the quick slice), ``metrics`` (pure scoring functions),
 ``cleaner eval`` (:mod:`cleaner.commands.eval`); the results are in
 docs/evaluation.md.
 """
+
+from importlib.util import find_spec
+
+from cleaner.errors import CleanerError
+from cleaner.evaluation import report
+from cleaner.evaluation.corpus import load_clean, load_mqm
+from cleaner.evaluation.predict import ArticlePrediction, CleanPrediction, predict_article, predict_clean
+
+__all__ = [
+    "ArticlePrediction",
+    "CleanPrediction",
+    "load_clean",
+    "load_mqm",
+    "predict_article",
+    "predict_clean",
+    "report",
+    "require_eval_extra",
+]
+
+EXTRA_MODULES = ("sacrebleu", "scipy")
+"""What ``cleaner eval`` needs beyond the core install (the ``eval`` extra)."""
+
+
+def require_eval_extra() -> None:
+    """Fail with one line when the ``eval`` extra is not installed, instead of an ImportError mid-run."""
+    missing = [m for m in EXTRA_MODULES if find_spec(m) is None]
+    if missing:
+        raise CleanerError(f"cleaner eval needs {', '.join(missing)}: pip install 'cleaner[eval]'")

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from cleaner.commands.report import report_stems
 from cleaner.errors import ExitCode
-from tests.commands.cmd_fixtures import ARTICLE, Invoke, cli_runner
+from tests.support.cmd_fixtures import ARTICLE, Invoke, cli_runner
 
 REPO = Path(__file__).resolve().parents[2]
 
