@@ -13,7 +13,7 @@ from cleaner.checks.languagetool.pivot_rules import PIVOT_RULES
 from cleaner.checks.languagetool.xml_examples import check_examples, judge_example, load_examples, rule_ids
 from cleaner.document import Document
 from cleaner.findings import Severity
-from tests.checks.languagetool.conftest import LT_DEFAULTS
+from tests.support.languagetool import LT_DEFAULTS
 
 GARBLED = (
     "The body was found the Friday afternoon.\n"
