@@ -251,12 +251,23 @@ def rules_show(ctx: click.Context, rule_id: str, rules: tuple[Path, ...], no_bui
 @rules.command("test")
 @rules_option
 @no_builtin_option
+@click.option(
+    "--languagetool",
+    "with_languagetool",
+    is_flag=True,
+    help="Also run the examples of cleaner's LanguageTool XML rules through the real server.",
+)
 @click.pass_context
-def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) -> None:
+def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool, with_languagetool: bool) -> None:
     """Run every rule's examples; failures are printed as file:line."""
     from cleaner.commands.rules import run_rules_test
 
-    ctx.exit(run_rules_test(rules, not no_builtin, _out))
+    code = run_rules_test(rules, not no_builtin, _out)
+    if with_languagetool:
+        from cleaner.commands.xml_rules import run_xml_rules_test
+
+        code = max(code, run_xml_rules_test(_out))
+    ctx.exit(code)
 
 
 @rules.command("mine")

@@ -41,6 +41,9 @@ class Entry:
     """The checker's name, which is also the ``engine`` of its findings."""
     open: Opener
     default: Mode
+    needs: str = ""
+    """A checker this one runs on (the pivot rules need LanguageTool's server): off when it is off,
+    and of its mode unless configured itself."""
 
 
 def _rules(settings: Settings, stack: contextlib.ExitStack) -> Checker:
@@ -66,6 +69,16 @@ def _languagetool(settings: Settings, stack: contextlib.ExitStack) -> Checker:
     return stack.enter_context(open_checker(settings.languagetool))
 
 
+def _pivot(settings: Settings, stack: contextlib.ExitStack) -> Checker:
+    from cleaner.checks.languagetool import open_pivot_checker
+
+    return stack.enter_context(open_pivot_checker(settings.languagetool))
+
+
+def _untranslated(settings: Settings, stack: contextlib.ExitStack) -> Checker:
+    from cleaner.checks.untranslated import UntranslatedWordChecker
+
+    return UntranslatedWordChecker()
 def _fluency(settings: Settings, stack: contextlib.ExitStack) -> Checker:
     from cleaner.checks.fluency.checker import open_fluency
 
@@ -76,6 +89,8 @@ REGISTRY: tuple[Entry, ...] = (
     Entry("rules", _rules, Mode.REQUIRED),
     Entry("names", _names, Mode.REQUIRED),
     Entry("languagetool", _languagetool, Mode.OPTIONAL),
+    Entry("pivot", _pivot, Mode.OPTIONAL, needs="languagetool"),
+    Entry("untranslated", _untranslated, Mode.REQUIRED),
     Entry("fluency", _fluency, Mode.OPTIONAL),
 )
 """Every checker, in precedence order (an earlier engine wins a merge)."""
@@ -89,7 +104,11 @@ def mode_of(name: str, modes: Mapping[str, Mode]) -> Mode:
     entry = next((e for e in REGISTRY if e.name == name), None)
     if entry is None:
         raise KeyError(f"no checker named {name!r}; known: {', '.join(NAMES)}")
-    return modes.get(name, entry.default)
+    if name in modes:
+        return modes[name]
+    if entry.needs:
+        return mode_of(entry.needs, modes)
+    return entry.default
 
 
 def open_checkers(settings: Settings, stack: contextlib.ExitStack) -> list[tuple[Checker, Mode]]:
@@ -97,6 +116,8 @@ def open_checkers(settings: Settings, stack: contextlib.ExitStack) -> list[tuple
     out: list[tuple[Checker, Mode]] = []
     for entry in REGISTRY:
         mode = mode_of(entry.name, settings.modes)
+        if entry.needs and mode_of(entry.needs, settings.modes) is Mode.OFF:
+            continue
         if mode is not Mode.OFF:
             out.append((entry.open(settings, stack), mode))
     return out

@@ -47,6 +47,8 @@ from cleaner.files import write_text_atomic
 from cleaner.pipeline import Pipeline, Warn
 from cleaner.progress import progress
 
+SERVER_ENGINES = ("languagetool", "pivot")
+"""Engines that need the LanguageTool server."""
 LT_DEFAULTS_NAME = "LanguageTool alone (its default rules)"
 
 
@@ -86,7 +88,7 @@ class EvalOptions:
 def parse_engines(value: str | None, no_languagetool: bool = False) -> tuple[str, ...]:
     """``rules,names`` → ("rules", "names") in registry order (default: all; without LanguageTool if asked)."""
     if value is None:
-        return tuple(name for name in NAMES if not (no_languagetool and name == "languagetool"))
+        return tuple(name for name in NAMES if not (no_languagetool and name in SERVER_ENGINES))
     wanted = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [w for w in wanted if w not in NAMES]
     if unknown or not wanted:

@@ -12,7 +12,18 @@ from cleaner.config import Settings
 
 
 def test_precedence_is_the_registry_order() -> None:
-    assert PRECEDENCE == NAMES == tuple(e.name for e in REGISTRY) == ("rules", "names", "languagetool")
+    assert (
+        PRECEDENCE
+        == NAMES
+        == tuple(e.name for e in REGISTRY)
+        == (
+            "rules",
+            "names",
+            "languagetool",
+            "pivot",
+            "untranslated",
+        )
+    )
 
 
 def test_modes_default_per_checker_and_settings_win() -> None:
@@ -21,6 +32,13 @@ def test_modes_default_per_checker_and_settings_win() -> None:
     assert mode_of("languagetool", {"languagetool": Mode.OFF}) is Mode.OFF
     with pytest.raises(KeyError):
         mode_of("spelling", {})
+
+
+def test_the_pivot_rules_follow_languagetool() -> None:
+    assert mode_of("pivot", {}) is Mode.OPTIONAL
+    assert mode_of("pivot", {"languagetool": Mode.REQUIRED}) is Mode.REQUIRED
+    assert mode_of("pivot", {"languagetool": Mode.OFF}) is Mode.OFF
+    assert mode_of("pivot", {"languagetool": Mode.REQUIRED, "pivot": Mode.OFF}) is Mode.OFF
 
 
 def test_off_checkers_are_never_opened(write_rules) -> None:
@@ -34,4 +52,5 @@ def test_off_checkers_are_never_opened(write_rules) -> None:
     )
     with contextlib.ExitStack() as stack:
         opened = open_checkers(settings, stack)
-    assert [(c.name, mode) for c, mode in opened] == [("rules", Mode.REQUIRED)]
+    # the pivot rules need LanguageTool's server: off with it
+    assert [(c.name, mode) for c, mode in opened] == [("rules", Mode.REQUIRED), ("untranslated", Mode.REQUIRED)]

@@ -21,11 +21,15 @@ from collections.abc import Iterator
 from cleaner.checks.languagetool.cache import ResultCache, open_cache
 from cleaner.checks.languagetool.checker import LanguageToolChecker
 from cleaner.checks.languagetool.client import LTClient, managed
+from cleaner.checks.languagetool.custom_rules import rules_file as xml_rules_file
 from cleaner.checks.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
 from cleaner.checks.languagetool.install import Installation, human_size
 from cleaner.checks.languagetool.install import install as install_languagetool
+from cleaner.checks.languagetool.pivot import PivotRulesChecker, open_pivot_checker, pivot_settings
 from cleaner.checks.languagetool.server import ServerStatus, ensure_server, server_status, stop_server
 from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.languagetool.xml_examples import check_examples as check_xml_examples
+from cleaner.checks.languagetool.xml_examples import load_examples as load_xml_examples
 
 __all__ = [
     "Installation",
@@ -35,16 +39,22 @@ __all__ = [
     "LanguageToolSettings",
     "LanguageToolUnavailable",
     "NotInstalled",
+    "PivotRulesChecker",
     "ResultCache",
     "ServerStatus",
+    "check_xml_examples",
     "ensure_server",
     "human_size",
     "install_languagetool",
+    "load_xml_examples",
     "managed",
     "open_cache",
     "open_checker",
+    "open_pivot_checker",
+    "pivot_settings",
     "server_status",
     "stop_server",
+    "xml_rules_file",
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from cleaner.checks.languagetool.cache import ResultCache, cache_key
 from cleaner.checks.languagetool.client import MatchSource
+from cleaner.checks.languagetool.custom_rules import is_custom_rule
 from cleaner.checks.languagetool.mapping import LTMatch, to_finding
 from cleaner.checks.languagetool.selection import keep_match
 from cleaner.checks.languagetool.settings import LanguageToolSettings
@@ -36,7 +37,7 @@ class LanguageToolChecker:
         for (para, text), matches in zip(paragraphs, results, strict=True):
             for m in matches:
                 if self._keep(m, text, doc, para.start):
-                    finding = to_finding(m, para.start, doc.text)
+                    finding = self.to_finding(m, para.start, doc.text)
                     kept = graded(finding) if self.settings.grade_spelling else finding
                     if kept is not None:
                         findings.append(kept)
@@ -72,7 +73,13 @@ class LanguageToolChecker:
             out.append(cached[key])
         return out
 
+    def to_finding(self, m: LTMatch, base: int, text: str) -> Finding:
+        """The Finding for one match (the pivot checker maps its own rules differently)."""
+        return to_finding(m, base, text)
+
     def _keep(self, m: LTMatch, text: str, doc: Document, base: int) -> bool:
+        if is_custom_rule(m.rule_id, m.category) != self.settings.wants_custom_rules:
+            return False  # stock LanguageTool never reports cleaner's XML rules, and vice versa
         start, end = base + m.start, base + m.end
         if doc.text[start:end] != doc.check_text[start:end]:
             return False  # the match touches blanked markup, code or a URL

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from cleaner.budget import shielded
+from cleaner.checks.languagetool.custom_rules import with_custom_rules
 from cleaner.checks.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
 from cleaner.checks.languagetool.install import Installation, require_installation
 from cleaner.checks.languagetool.mapping import LTMatch, astral_positions, from_library
@@ -68,12 +69,14 @@ class LTClient:
         """The installation this client runs (found on first use)."""
         if self._installation is None:
             self._installation = require_installation(self.settings)
+        self._installation = with_custom_rules(self._installation, self.settings.state_dir())
         return self._installation
 
     @property
     def version(self) -> str:
-        """The LanguageTool version of the installation."""
-        return self.installation.version
+        """The LanguageTool version of the installation, with the digest of cleaner's XML rules."""
+        found = self.installation
+        return f"{found.version}+{found.custom_rules}" if found.custom_rules else found.version
 
     @property
     def state(self) -> ServerState | None:
@@ -100,6 +103,7 @@ class LTClient:
         tool.disabled_categories = set(self.settings.server_disabled_categories())
         tool.enabled_rules = set(self.settings.enabled_rules)
         tool.enabled_categories = set(self.settings.enabled_categories)
+        tool.enabled_rules_only = self.settings.enabled_only
         self._tool, self._state = tool, state
         return state
 

@@ -60,6 +60,8 @@ class Installation:
     kind: str
     """``maven``, ``download`` (language_tool_python's release zip) or ``folder`` (configured)."""
     stub_dir: Path | None = None
+    custom_rules: str = ""
+    """Digest of cleaner's XML rules on the class path ("" for stock LanguageTool; see custom_rules.py)."""
 
     def size_bytes(self) -> int:
         """Bytes on disk of the installed files."""

@@ -213,3 +213,36 @@ def to_finding(match: LTMatch, base: int, text: str) -> Finding:
         message=match.message,
         replacements=match.replacements,
     )
+
+
+# -- cleaner's own XML rules (rules/languagetool/grammar_custom.xml) ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class CleanerRuleInfo:
+    """What cleaner says about one of its XML rules: the pivot phenomenon and how much to trust it."""
+
+    phenomenon: str
+    category: str
+    severity: Severity
+    confidence: float
+
+
+FALLBACK_RULE_INFO = CleanerRuleInfo("pivot", "grammar", Severity.INFO, 0.3)
+"""For an XML rule missing from the table (the table test forbids it; this keeps a lint running)."""
+
+
+def to_cleaner_finding(match: LTMatch, base: int, text: str, info: CleanerRuleInfo) -> Finding:
+    """The Finding of a cleaner XML rule: engine ``rules``, with cleaner's category, severity, confidence."""
+    span = Span(base + match.start, base + match.end)
+    return Finding(
+        span=span,
+        text=span.slice(text),
+        rule_id=match.rule_id,
+        engine="rules",
+        category=info.category,
+        severity=info.severity,
+        confidence=info.confidence if match.replacements else min(info.confidence, 0.5),
+        message=match.message,
+        replacements=match.replacements,
+    )

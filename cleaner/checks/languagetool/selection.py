@@ -94,6 +94,9 @@ DEFAULT_DISABLED_CATEGORIES: frozenset[str] = frozenset(
 
 SPELLING_RULE_PREFIX = "MORFOLOGIK_RULE_"
 
+CUSTOM_CATEGORY = "CLEANER_PIVOT"
+"""The category of cleaner's own XML rules (custom_rules.py): off unless a checker enables it by name."""
+
 # British → American spelling patterns, applied to a lower-cased word: each one alone,
 # and the combinable ones all together (manoeuvres → maneuvers needs two).
 _COMBINABLE = (

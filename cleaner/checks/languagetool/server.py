@@ -31,6 +31,7 @@ from pathlib import Path
 import psutil
 from filelock import FileLock, Timeout
 
+from cleaner.checks.languagetool.custom_rules import with_custom_rules
 from cleaner.checks.languagetool.errors import LanguageToolUnavailable
 from cleaner.checks.languagetool.install import STUB_LANGUAGES, Installation, require_installation, require_java
 from cleaner.checks.languagetool.settings import LanguageToolSettings
@@ -59,6 +60,8 @@ class ServerState:
     port: int
     version: str
     started: float
+    rules: str = ""
+    """Digest of the cleaner XML rules the server loaded ("" for none)."""
 
     @property
     def url(self) -> str:
@@ -95,6 +98,7 @@ def read_state(state_dir: Path) -> ServerState | None:
             port=int(data["port"]),
             version=str(data["version"]),
             started=float(data["started"]),
+            rules=str(data.get("rules", "")),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -335,7 +339,7 @@ def start_server(settings: LanguageToolSettings, installation: Installation, sta
         else:
             failure = _wait_ready(jvm, port, state_dir, settings.language, deadline)
             if failure is None:
-                return ServerState(jvm, supervisor, port, installation.version, started)
+                return ServerState(jvm, supervisor, port, installation.version, started, installation.custom_rules)
             problem = failure
         _terminate(supervisor, jvm, state_dir)
         if "Address already in use" not in _log_tail(state_dir, 50):
@@ -366,9 +370,10 @@ def ensure_server(settings: LanguageToolSettings, installation: Installation | N
     try:
         with state_lock(state_dir, settings.start_timeout + 60):
             state = read_state(state_dir)
-            wanted = installation or require_installation(settings)
+            wanted = with_custom_rules(installation or require_installation(settings), state_dir)
             if state is not None:
-                if state.version == wanted.version and is_healthy(state, state_dir):
+                same = state.version == wanted.version and state.rules == wanted.custom_rules
+                if same and is_healthy(state, state_dir):
                     touch_activity(state_dir)
                     return state
                 discard(state, state_dir)

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleaner.checks.languagetool.selection import DEFAULT_DISABLED_CATEGORIES, DEFAULT_DISABLED_RULES
+from cleaner.checks.languagetool.selection import CUSTOM_CATEGORY, DEFAULT_DISABLED_CATEGORIES, DEFAULT_DISABLED_RULES
 from cleaner.paths import cache_dir
 
 HOME_ENV = "CLEANER_LT_HOME"
@@ -42,6 +42,8 @@ class LanguageToolSettings:
     enabled_rules: frozenset[str] = frozenset()
     """Rule ids to switch on, even if disabled by default or off in LanguageTool itself."""
     enabled_categories: frozenset[str] = frozenset()
+    enabled_only: bool = False
+    """Run only the enabled rules and categories (the pivot checker asks for cleaner's XML rules alone)."""
     skip_names_in_spelling: bool = True
     """Drop spelling matches on capitalised words (proper names in news)."""
     skip_british_spelling: bool = True
@@ -70,7 +72,9 @@ class LanguageToolSettings:
         return path
 
     def server_disabled_rules(self) -> tuple[str, ...]:
-        """Exact rule ids LanguageTool is asked to skip."""
+        """Exact rule ids LanguageTool is asked to skip (none when only enabled rules run)."""
+        if self.enabled_only:
+            return ()
         return tuple(sorted(r for r in self.disabled_rules - self.enabled_rules if not r.endswith("*")))
 
     def rule_prefixes(self) -> tuple[str, ...]:
@@ -78,8 +82,15 @@ class LanguageToolSettings:
         return tuple(sorted(r[:-1] for r in self.disabled_rules if r.endswith("*")))
 
     def server_disabled_categories(self) -> tuple[str, ...]:
-        """Category ids LanguageTool is asked to skip."""
-        return tuple(sorted(self.disabled_categories - self.enabled_categories))
+        """Category ids LanguageTool is asked to skip (cleaner's own XML rules unless enabled by name)."""
+        if self.enabled_only:
+            return ()
+        return tuple(sorted((self.disabled_categories | {CUSTOM_CATEGORY}) - self.enabled_categories))
+
+    @property
+    def wants_custom_rules(self) -> bool:
+        """True when cleaner's XML rules are asked for (the pivot checker), False for stock LanguageTool."""
+        return CUSTOM_CATEGORY in self.enabled_categories
 
     def fingerprint(self) -> str:
         """A digest of everything that changes LanguageTool's answer (a cache key part)."""
@@ -89,5 +100,6 @@ class LanguageToolSettings:
             "enabled_rules": sorted(self.enabled_rules),
             "disabled_categories": self.server_disabled_categories(),
             "enabled_categories": sorted(self.enabled_categories),
+            "enabled_only": self.enabled_only,
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
