@@ -22,6 +22,7 @@ def test_precedence_is_the_registry_order() -> None:
             "languagetool",
             "pivot",
             "untranslated",
+            "fluency",
         )
     )
 

@@ -44,6 +44,8 @@ def candidates(doc: Document, table: ConfusionTable, limit: int, taken: list[Spa
             continue
         if tok.text[0].isupper() and tok.start not in sentence_starts:
             continue
+        if tok.text.isupper():  # an acronym or a label in capitals ("SHOW", "NATO"), not a word in running text
+            continue
         confusions = tuple(c for c in table.get(tok.text) if usable(c))[:MAX_ALTERNATIVES]
         if not confusions or any(s.start < tok.end and tok.start < s.end for s in taken):
             continue
@@ -82,6 +84,8 @@ def propose(
             continue
         conf = cand.confusions[best]
         word = _cased(conf.alternative, cand.token.text)
+        # a sense swap the tuning round trips really made is a failing finding; one only the
+        # dictionary knows is reported as a note (it still counts for `fix` by its confidence)
         findings.append(
             Finding(
                 span=cand.token.span,
@@ -89,7 +93,7 @@ def propose(
                 rule_id=RULE_ID,
                 engine="fluency",
                 category=CATEGORY,
-                severity=Severity.MINOR,
+                severity=Severity.MINOR if conf.seen > 0 else Severity.INFO,
                 confidence=_confidence(delta, options),
                 message=(
                     f"{conf.language} '{conf.pivot}' is both '{cand.token.text.lower()}' and '{conf.alternative}'; "
