@@ -51,8 +51,7 @@ def open_client(options: ClusterOptions) -> Iterator[Client]:
         except (OSError, TimeoutError, ValueError, TypeError) as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise SchedulerUnreachable(
-                f"cannot reach the Dask scheduler at {options.scheduler} within {options.connect_timeout:g} s: "
-                f"{reason}"
+                f"cannot reach the Dask scheduler at {options.scheduler} within {options.connect_timeout:g} s: {reason}"
             ) from None
         with client:
             yield client
@@ -71,4 +70,5 @@ def open_client(options: ClusterOptions) -> Iterator[Client]:
 
 def worker_threads(client: Client) -> int:
     """How many tasks the cluster runs at once now (at least 1, for sizing the queue)."""
-    return max(1, sum(client.nthreads().values()))
+    threads: dict[str, int] = client.nthreads()
+    return max(1, sum(threads.values()))

@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, cast
 
 from cleaner.errors import InputError
 from cleaner.sources import STDIN, collect
@@ -70,7 +70,7 @@ def iter_items(inputs: Iterable[str]) -> Iterator[Item]:
 def _expand(raw: str) -> Iterator[str | InputError]:
     """A glob pattern's matches (sorted), or the path itself."""
     if GLOB_CHARS & set(raw) and not Path(raw).exists():
-        matches = sorted(glob.glob(raw, recursive=True))
+        matches = sorted(glob.glob(raw, recursive=True))  # noqa: PTH207 - absolute patterns too
         if not matches:
             yield InputError(raw, "no file or folder matches this pattern")
         yield from matches
@@ -107,9 +107,9 @@ def _file(path: str) -> Item:
         return _error(path, f"cannot read: {exc.strerror or exc}")
 
 
-def _open(path: str) -> BinaryIO:
+def _open(path: str) -> IO[bytes]:
     if path.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return Path(path).open("rb")
 
 
