@@ -60,6 +60,8 @@ class BatchOutcome:
     failed: list[str] = field(default_factory=list)
     workers: int = 0
     seconds: float = 0.0
+    startup_seconds: float = 0.0
+    """Of ``seconds``, the time to start (or reach) the cluster."""
 
 
 OnResult = Callable[[PartitionResult, Any], None]
@@ -88,7 +90,9 @@ def run_batch(
             first_index=next_index(out),
             size=options.partition_size,
         )
-        results, failed, workers = _run(todo, spec, options, plan, out, warn, on_result)
+        run = _Run()
+        _run(todo, spec, options, plan, out, warn, on_result, run)
+        results, failed, workers = run.results, run.failed, run.workers
         summary = SummaryBuilder(plan.wanted).add_all(records(out)).summary()
         linted = sum(r.articles + r.errors for r in results)
         summary["run"] = _run_info(options, spec, plan, results, failed, workers, time.perf_counter() - started)
@@ -102,7 +106,18 @@ def run_batch(
         failed=failed,
         workers=workers,
         seconds=time.perf_counter() - started,
+        startup_seconds=run.startup_seconds,
     )
+
+
+@dataclass
+class _Run:
+    """Filled in by :func:`_run` as partitions finish (kept when the run is interrupted)."""
+
+    results: list[PartitionResult] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    workers: int = 0
+    startup_seconds: float = 0.0
 
 
 def _run(
@@ -113,19 +128,21 @@ def _run(
     out: Path,
     warn: Callable[[str], None],
     on_result: OnResult | None,
-) -> tuple[list[PartitionResult], list[str], int]:
-    results: list[PartitionResult] = []
-    failed: list[str] = []
+    run: _Run,
+) -> None:
+    results, failed = run.results, run.failed
     warned: set[str] = set()
     first = next(todo, None)
     if first is None:  # everything is already in the output: no cluster needed
-        return results, failed, 0
+        return
     todo = itertools.chain([first], todo)
     from distributed import as_completed
 
     token = uuid.uuid4().hex[:8]
+    opening = time.perf_counter()
     with open_client(options.cluster) as client, BatchProgress(options.show_progress) as bar:
-        workers = len(client.nthreads())
+        run.startup_seconds = time.perf_counter() - opening
+        run.workers = len(client.nthreads())
         queue = as_completed(loop=client.loop)
         index_of: dict[str, int] = {}
 
@@ -166,8 +183,7 @@ def _run(
                     on_result(result, client)
             future.release()
             submit_next()
-        workers = max(workers, len(client.nthreads()))
-    return results, failed, workers
+        run.workers = max(run.workers, len(client.nthreads()))
 
 
 def _run_info(

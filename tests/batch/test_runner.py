@@ -21,6 +21,8 @@ from cleaner.batch.runner import BatchOptions, BatchOutcome, run_batch
 from cleaner.batch.worker import PartitionResult
 from cleaner.cli import main
 from cleaner.config import Overrides, load_settings
+from cleaner.languagetool.server import our_jvms
+from cleaner.languagetool.settings import LanguageToolSettings
 from cleaner.settings import Settings
 
 
@@ -64,8 +66,8 @@ def _corpus_of(folder: Path, target: Path) -> dict[str, str]:
 def _same_as_lint(
     dev_articles: Path, tmp_path: Path, cluster: LocalCluster, capsys: pytest.CaptureFixture[str], mode: str
 ) -> list[dict[str, Any]]:
+    """Batch first (so the workers do the checking), then lint on one machine: every field equal."""
     files = sorted(str(p) for p in dev_articles.glob("*.txt"))
-    expected = _lint_json(files, mode, capsys)
     corpus = tmp_path / "corpus.jsonl.gz"
     ids = _corpus_of(dev_articles, corpus)
     outcome = _batch(
@@ -79,10 +81,10 @@ def _same_as_lint(
     assert outcome.failed == [] and outcome.summary["errors"] == 0
     assert len(got) == 2 * len(files) == outcome.linted
     assert len({p.worker for p in outcome.partitions}) == 2  # both workers took partitions
+    expected = _lint_json(files, mode, capsys)
     for record in got:
         path = ids.get(record["id"], record["id"])
-        lint_entry = expected[path]
-        for field, value in lint_entry.items():
+        for field, value in expected[path].items():
             if field != "path":
                 assert record[field] == value, (path, field)
     assert sum(len(r["findings"]) for r in got) > 0
@@ -104,6 +106,7 @@ def test_findings_are_lints_with_languagetool(
     got = _same_as_lint(dev_articles, tmp_path, cluster, capsys, "required")
     assert all("languagetool" in r["engines"] for r in got)
     assert any(f["engine"] == "languagetool" for r in got for f in r["findings"])
+    assert len(our_jvms(LanguageToolSettings().state_dir())) == 1  # one server for this host's workers
 
 
 def test_rerun_skips_what_is_done_and_relints_what_changed(
