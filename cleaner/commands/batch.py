@@ -38,14 +38,15 @@ def describe(outcome: BatchOutcome) -> str:
     s: dict[str, Any] = outcome.summary
     severities = ", ".join(f"{n:,} {sev}" for sev, n in s["by_severity"].items())
     run = (
-        f"linted {outcome.linted:,} articles in {len(outcome.partitions)} partitions on {outcome.workers} "
-        f"workers in {outcome.seconds:.1f} s ({outcome.skipped:,} skipped, already in the output)"
+        f"linted {_n(outcome.linted, 'article')} in {_n(len(outcome.partitions), 'partition')} on "
+        f"{_n(outcome.workers, 'worker')} in {outcome.seconds:.1f} s "
+        f"({outcome.skipped:,} skipped, already in the output)"
     )
     if outcome.failed:
-        run += f"; {len(outcome.failed)} partitions failed (run again to retry them)"
+        run += f"; {_n(len(outcome.failed), 'partition')} failed (run again to retry them)"
     corpus = (
-        f"corpus: {s['articles']:,} articles, {s['words']:,} words, {s['findings']:,} findings "
-        f"({severities}), {s['errors']:,} input errors"
+        f"corpus: {_n(s['articles'], 'article')}, {_n(s['words'], 'word')}, {_n(s['findings'], 'finding')} "
+        f"({severities}), {_n(s['errors'], 'input error')}"
     )
     return f"{run}\n{corpus}\nsummary: {outcome.summary_path}"
 
@@ -81,3 +82,7 @@ def batch_options(
         html=html,
         show_progress=show_progress,
     )
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

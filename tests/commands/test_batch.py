@@ -51,7 +51,7 @@ def test_batch_writes_parts_summary_and_reports_and_is_quiet_when_piped(tmp_path
     assert done.returncode == 2, done.stderr  # one bad line: recorded, and the exit code says so
     assert done.stderr == ""
     assert "linted 11 articles in 4 partitions on 2 workers" in done.stdout
-    assert "corpus: 10 articles" in done.stdout and "1 input errors" in done.stdout
+    assert "corpus: 10 articles" in done.stdout and "1 input error" in done.stdout
     assert len(list(out.glob("part-*.jsonl"))) == 4
     summary = json.loads((out / "summary.json").read_text())
     assert (summary["articles"], summary["errors"], summary["errors_by_kind"]) == (10, 1, {"not valid JSON": 1})
@@ -68,9 +68,9 @@ def test_batch_writes_parts_summary_and_reports_and_is_quiet_when_piped(tmp_path
             terminal += chunk
     finally:
         os.close(primary)
-    assert "linted 2 articles in 1 partitions" in again.stdout  # the changed file and the bad line
-    assert "9 skipped" in again.stdout
-    assert b"linting (9 already done)" in terminal
+    assert "linted 1 article in 1 partition" in again.stdout  # the changed file; the bad line's error is kept
+    assert "10 skipped" in again.stdout
+    assert b"linting (10 already done)" in terminal
 
 
 def _read(fd: int) -> bytes:
