@@ -94,7 +94,10 @@ def pipeline_for(spec: RunSpec) -> Pipeline:
         pipeline = _CACHE.pipelines.get(spec.fingerprint)
         if pipeline is not None:
             return pipeline
-        ours = fingerprint(spec.settings, spec.record_fields.options())
+        try:
+            ours = fingerprint(spec.settings, spec.record_fields.options())
+        except OSError as exc:
+            raise WorkerMismatch(f"worker {_where()}: cannot read the rule files: {exc}") from None
         if ours != spec.fingerprint:
             raise WorkerMismatch(
                 f"worker {_where()}: cleaner {cleaner_version()} with its rule files lints differently from the "

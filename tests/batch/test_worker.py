@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +59,10 @@ def test_a_worker_with_other_rules_refuses_to_lint() -> None:
     stale = replace(_spec(), fingerprint="0" * 32)
     with pytest.raises(WorkerMismatch, match="lints differently from the client's"):
         pipeline_for(stale)
+
+
+def test_a_worker_without_the_rule_files_says_so(tmp_path: Path) -> None:
+    settings = replace(SETTINGS, rule_paths=(tmp_path / "only-on-the-client.yaml",))
+    spec = replace(_spec(), settings=settings)
+    with pytest.raises(WorkerMismatch, match="cannot read the rule files"):
+        pipeline_for(spec)
