@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from distributed import Client
 
 DEFAULT_CONNECT_TIMEOUT = 10.0
+QUIET_SCHEDULER = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
+"""No dashboard; its HTTP endpoint on a free loopback port (no "port 8787 in use" warning)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,13 @@ def open_client(options: ClusterOptions) -> Iterator[Client]:
                 f"cannot reach the Dask scheduler at {options.scheduler} within {options.connect_timeout:g} s: {reason}"
             ) from None
         with client:
+            try:
+                client.wait_for_workers(1, timeout=options.connect_timeout)
+            except TimeoutError:
+                raise SchedulerUnreachable(
+                    f"the Dask scheduler at {options.scheduler} has no workers "
+                    f"(waited {options.connect_timeout:g} s); start some with: dask worker {options.scheduler}"
+                ) from None
             yield client
         return
     cluster = LocalCluster(
@@ -61,6 +70,7 @@ def open_client(options: ClusterOptions) -> Iterator[Client]:
         threads_per_worker=1,
         processes=True,
         dashboard_address=None,
+        scheduler_kwargs=QUIET_SCHEDULER,
         silence_logs=logging.ERROR,
         memory_limit=options.memory_limit or "auto",
     )

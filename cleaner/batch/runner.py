@@ -164,6 +164,10 @@ def _run(
                 result: PartitionResult = future.result()
             except WorkerMismatch:
                 raise
+            except ImportError as exc:
+                raise CleanerError(
+                    f"a worker cannot import cleaner ({exc}): install cleaner[batch] on every worker"
+                ) from None
             except CleanerError as exc:
                 raise CleanerError(f"partition {index_of[future.key]}: {exc}") from None
             except Exception as exc:  # a worker died too often, or the task broke: the rest go on

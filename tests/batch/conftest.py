@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from distributed import Client, LocalCluster
 
+from cleaner.batch.cluster import QUIET_SCHEDULER
+
 REPO = Path(__file__).resolve().parents[2]
 DATA_ENV = "CLEANER_SHARED_DATA"
 """Where the shared development data is, when it is not beside the clone (as in CI)."""
@@ -52,7 +54,12 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalCluster]:
         mp.setenv("CLEANER_CACHE_DIR", str(cache))
         mp.setenv("PYTHONPATH", os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
         with LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=50
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs=QUIET_SCHEDULER,
+            silence_logs=50,
         ) as local:
             yield local
 
