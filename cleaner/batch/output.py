@@ -19,6 +19,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from cleaner.atomic import write_text_atomic
+from cleaner.batch.keys import short_key
 from cleaner.errors import CleanerError
 
 PART_GLOB = "part-*.jsonl"
@@ -77,13 +78,13 @@ def records(out_dir: Path) -> Iterator[dict[str, Any]]:
                     record = json.loads(line)
                 except json.JSONDecodeError:
                     continue
-                if isinstance(record, dict) and isinstance(record.get("key"), str):
+                if isinstance(record, dict) and _is_key(record.get("key")):
                     yield record
 
 
-def done_keys(out_dir: Path) -> Counter[str]:
-    """How many records each key already has in the output."""
-    return Counter(r["key"] for r in records(out_dir))
+def done_keys(out_dir: Path) -> Counter[int]:
+    """How many records each (short) key already has in the output."""
+    return Counter(short_key(r["key"]) for r in records(out_dir))
 
 
 def write_part(out_dir: Path, index: int, lines: tuple[str, ...]) -> Path:
@@ -107,3 +108,7 @@ def write_summary(out_dir: Path, summary: dict[str, Any]) -> Path:
     path = out_dir / SUMMARY
     write_text_atomic(path, json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     return path
+
+
+def _is_key(value: object) -> bool:
+    return isinstance(value, str) and len(value) >= 16 and all(c in "0123456789abcdef" for c in value[:16])

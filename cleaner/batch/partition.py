@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from cleaner.batch.inputs import Item
-from cleaner.batch.keys import content_hash, item_key
+from cleaner.batch.keys import content_hash, item_key, short_key
 
 DEFAULT_SIZE = 200
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
@@ -40,7 +40,8 @@ class Partition:
 class Plan:
     """What planning saw: every key of this run's input, and how many items were skipped."""
 
-    wanted: Counter[str] = field(default_factory=Counter)
+    wanted: Counter[int] = field(default_factory=Counter)
+    """Short keys (:func:`short_key`) of every input item, with their counts."""
     planned: int = 0
     skipped: int = 0
 
@@ -48,7 +49,7 @@ class Plan:
 def partitions(
     items: Iterable[Item],
     run_fingerprint: str,
-    done: Counter[str],
+    done: Counter[int],
     plan: Plan,
     *,
     first_index: int = 0,
@@ -57,7 +58,7 @@ def partitions(
 ) -> Iterator[Partition]:
     """Group the items still to do into partitions, numbered from ``first_index``.
 
-    ``done`` (keys already in the output, with their counts) is consumed;
+    ``done`` (short keys already in the output, with their counts) is consumed;
     ``plan`` is filled in as the items stream past.
     """
     batch: list[Keyed] = []
@@ -66,9 +67,10 @@ def partitions(
     for item in items:
         content = content_hash(item)
         key = item_key(content, run_fingerprint)
-        plan.wanted[key] += 1
-        if done[key] > 0:
-            done[key] -= 1
+        short = short_key(key)
+        plan.wanted[short] += 1
+        if done[short] > 0:
+            done[short] -= 1
             plan.skipped += 1
             continue
         plan.planned += 1

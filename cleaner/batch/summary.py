@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from cleaner.batch.keys import short_key
 from cleaner.findings import Severity
 from cleaner.report.model import GARBLE_SCORE_EXPLAINED, score_level
 
@@ -37,8 +38,8 @@ def _quantile(ordered: list[float], q: float) -> float:
 class SummaryBuilder:
     """Accumulates records one at a time (memory: one float per article, plus the counters)."""
 
-    def __init__(self, wanted: Counter[str]) -> None:
-        self.wanted = Counter(wanted)
+    def __init__(self, wanted: Counter[int]) -> None:
+        self.wanted = wanted  # consumed: the client's biggest structure is not copied
         self.articles = 0
         self.words = 0
         self.findings = 0
@@ -53,7 +54,7 @@ class SummaryBuilder:
         self.worst: list[tuple[float, str, str, int]] = []
 
     def add(self, record: dict[str, Any]) -> None:
-        key = record["key"]
+        key = short_key(record["key"])
         if self.wanted[key] <= 0:
             self.stale += 1
             return

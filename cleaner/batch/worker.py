@@ -63,37 +63,61 @@ class PartitionResult:
     cpu_seconds: float
     wall_seconds: float
     rss_bytes: int
+    pipeline_opened: float = 0.0
+    """When this process opened the pipeline it used (one value per worker process and run)."""
 
 
 class WorkerMismatch(CleanerError):
     """A worker whose cleaner code or rule files differ from the client's."""
 
 
+@dataclass
+class _Open:
+    """One open pipeline, the resources it holds, and when it was opened."""
+
+    pipeline: Pipeline
+    stack: contextlib.ExitStack
+    opened: float
+
+
 class _Cache:
-    """The open pipelines of this process, by run fingerprint, and the warnings they raised."""
+    """The open pipelines of this process, by run fingerprint (the newest few), and their warnings.
+
+    A worker of a shared cluster may serve runs with other settings; only the
+    last :data:`KEEP_PIPELINES` stay open, so memory does not grow with them.
+    """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.stack = contextlib.ExitStack()
-        self.pipelines: dict[str, Pipeline] = {}
+        self.open: dict[str, _Open] = {}
         self.warnings: list[str] = []
+
+    def add(self, key: str, entry: _Open) -> None:
+        self.open[key] = entry
+        while len(self.open) > KEEP_PIPELINES:
+            self.open.pop(next(iter(self.open))).stack.close()
 
     def close(self) -> None:
         with self.lock:
-            self.pipelines.clear()
-            self.stack.close()
+            while self.open:
+                self.open.popitem()[1].stack.close()
 
 
+KEEP_PIPELINES = 2
 _CACHE = _Cache()
 atexit.register(_CACHE.close)
 
 
 def pipeline_for(spec: RunSpec) -> Pipeline:
     """This process's pipeline for ``spec``, opened once; refuses a worker that would lint differently."""
+    return _open_for(spec).pipeline
+
+
+def _open_for(spec: RunSpec) -> _Open:
     with _CACHE.lock:
-        pipeline = _CACHE.pipelines.get(spec.fingerprint)
-        if pipeline is not None:
-            return pipeline
+        entry = _CACHE.open.get(spec.fingerprint)
+        if entry is not None:
+            return entry
         try:
             ours = fingerprint(spec.settings, spec.record_fields.options())
         except OSError as exc:
@@ -104,9 +128,11 @@ def pipeline_for(spec: RunSpec) -> Pipeline:
                 f"client's cleaner {spec.version} (fingerprint {ours} vs {spec.fingerprint}); "
                 "install the same cleaner and rule files on every worker"
             )
-        pipeline = _CACHE.stack.enter_context(open_pipeline(spec.settings, _CACHE.warnings.append))
-        _CACHE.pipelines[spec.fingerprint] = pipeline
-        return pipeline
+        stack = contextlib.ExitStack()
+        pipeline = stack.enter_context(open_pipeline(spec.settings, _CACHE.warnings.append))
+        entry = _Open(pipeline, stack, time.time())
+        _CACHE.add(spec.fingerprint, entry)
+        return entry
 
 
 def _where() -> str:
@@ -116,7 +142,8 @@ def _where() -> str:
 def lint_partition(partition: Partition, spec: RunSpec) -> PartitionResult:
     """Lint every item of a partition; an item that cannot be read becomes an error line."""
     started, cpu = time.perf_counter(), time.process_time()
-    pipeline = pipeline_for(spec)
+    entry = _open_for(spec)
+    pipeline = entry.pipeline
     lines: list[str] = []
     reports: list[tuple[str, str]] = []
     errors = 0
@@ -142,6 +169,7 @@ def lint_partition(partition: Partition, spec: RunSpec) -> PartitionResult:
         cpu_seconds=time.process_time() - cpu,
         wall_seconds=time.perf_counter() - started,
         rss_bytes=psutil.Process().memory_info().rss,
+        pipeline_opened=entry.opened,
     )
 
 

@@ -81,6 +81,8 @@ def _same_as_lint(
     assert outcome.failed == [] and outcome.summary["errors"] == 0
     assert len(got) == 2 * len(files) == outcome.linted
     assert len({p.worker for p in outcome.partitions}) == 2  # both workers took partitions
+    opened = {(p.worker, p.pipeline_opened) for p in outcome.partitions}
+    assert len(opened) == 2  # each worker opened its pipeline once, for all its partitions
     expected = _lint_json(files, mode, capsys)
     for record in got:
         path = ids.get(record["id"], record["id"])

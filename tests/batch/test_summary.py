@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from cleaner.batch.keys import short_key
 from cleaner.batch.summary import SummaryBuilder
+
+K = {name: f"{n:016x}{0:016x}" for n, name in enumerate(("a", "b", "c", "old", "lost"), start=1)}
 
 
 def _finding(rule: str, engine: str, severity: str) -> dict[str, Any]:
@@ -15,7 +18,7 @@ def _finding(rule: str, engine: str, severity: str) -> dict[str, Any]:
 def test_counts_rules_engines_severities_and_scores() -> None:
     recs = [
         {
-            "key": "a",
+            "key": K["a"],
             "id": "A",
             "path": "p",
             "words": 100,
@@ -23,18 +26,18 @@ def test_counts_rules_engines_severities_and_scores() -> None:
             "findings": [_finding("R1", "rules", "major"), _finding("R1", "rules", "minor")],
         },
         {
-            "key": "b",
+            "key": K["b"],
             "id": "B",
             "path": "q",
             "words": 50,
             "garble_score": 0.0,
             "findings": [_finding("LT", "languagetool", "info")],
         },
-        {"key": "c", "id": "C", "path": "r", "error": "r:3: not valid JSON: Expecting value at column 1"},
-        {"key": "old", "id": "D", "path": "s", "words": 9, "garble_score": 1.0, "findings": []},
-        {"key": "a", "id": "A", "path": "p", "words": 100, "garble_score": 6.0, "findings": []},
+        {"key": K["c"], "id": "C", "path": "r", "error": "r:3: not valid JSON: Expecting value at column 1"},
+        {"key": K["old"], "id": "D", "path": "s", "words": 9, "garble_score": 1.0, "findings": []},
+        {"key": K["a"], "id": "A", "path": "p", "words": 100, "garble_score": 6.0, "findings": []},
     ]
-    s = SummaryBuilder(Counter({"a": 1, "b": 1, "c": 1, "lost": 1})).add_all(recs).summary()
+    s = SummaryBuilder(Counter({short_key(K[k]): 1 for k in ("a", "b", "c", "lost")})).add_all(recs).summary()
     assert (s["articles"], s["words"], s["findings"], s["errors"], s["missing"], s["stale_records"]) == (
         2,
         150,

@@ -66,3 +66,13 @@ def test_a_worker_without_the_rule_files_says_so(tmp_path: Path) -> None:
     spec = replace(_spec(), settings=settings)
     with pytest.raises(WorkerMismatch, match="cannot read the rule files"):
         pipeline_for(spec)
+
+
+def test_only_the_newest_pipelines_stay_open() -> None:
+    specs = [replace(_spec(), settings=replace(SETTINGS, disabled_rules=frozenset({f"R{n}"}))) for n in range(3)]
+    specs = [replace(s, fingerprint=fingerprint(s.settings, s.record_fields.options())) for s in specs]
+    first = pipeline_for(specs[0])
+    pipeline_for(specs[1])
+    pipeline_for(specs[2])
+    assert pipeline_for(specs[2]) is pipeline_for(specs[2])
+    assert pipeline_for(specs[0]) is not first  # closed when the third was opened, so opened anew
