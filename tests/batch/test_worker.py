@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import Counter
 from dataclasses import replace
@@ -13,7 +14,17 @@ from cleaner.batch.inputs import ERROR, FILE, RECORD, Item
 from cleaner.batch.keys import cleaner_version, fingerprint
 from cleaner.batch.partition import Plan, partitions
 from cleaner.batch.records import RecordFields
-from cleaner.batch.worker import RunSpec, WorkerMismatch, lint_partition, pipeline_for, report_name
+from cleaner.batch.worker import (
+    KEEP_PIPELINES,
+    RunSpec,
+    WorkerMismatch,
+    _Cache,
+    _Open,
+    lint_partition,
+    pipeline_for,
+    report_name,
+)
+from cleaner.pipeline import Pipeline
 from cleaner.settings import Settings
 
 SETTINGS = Settings(languagetool="off")
@@ -63,16 +74,18 @@ def test_a_worker_with_other_rules_refuses_to_lint() -> None:
 
 def test_a_worker_without_the_rule_files_says_so(tmp_path: Path) -> None:
     settings = replace(SETTINGS, rule_paths=(tmp_path / "only-on-the-client.yaml",))
-    spec = replace(_spec(), settings=settings)
+    spec = replace(_spec(), settings=settings, fingerprint="1" * 32)  # as the client computed it
     with pytest.raises(WorkerMismatch, match="cannot read the rule files"):
         pipeline_for(spec)
 
 
 def test_only_the_newest_pipelines_stay_open() -> None:
-    specs = [replace(_spec(), settings=replace(SETTINGS, disabled_rules=frozenset({f"R{n}"}))) for n in range(3)]
-    specs = [replace(s, fingerprint=fingerprint(s.settings, s.record_fields.options())) for s in specs]
-    first = pipeline_for(specs[0])
-    pipeline_for(specs[1])
-    pipeline_for(specs[2])
-    assert pipeline_for(specs[2]) is pipeline_for(specs[2])
-    assert pipeline_for(specs[0]) is not first  # closed when the third was opened, so opened anew
+    cache, closed = _Cache(), []
+    for n in range(3):
+        stack = contextlib.ExitStack()
+        stack.callback(closed.append, n)
+        cache.add(f"run-{n}", _Open(Pipeline([], SETTINGS, print), stack, float(n)))
+    assert list(cache.open) == [f"run-{n}" for n in range(3 - KEEP_PIPELINES, 3)]
+    assert closed == list(range(3 - KEEP_PIPELINES))
+    cache.close()
+    assert sorted(closed) == [0, 1, 2] and cache.open == {}
