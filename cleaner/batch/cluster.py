@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 DEFAULT_CONNECT_TIMEOUT = 10.0
 QUIET_SCHEDULER = {"dashboard": False, "dashboard_address": "127.0.0.1:0"}
 """No dashboard; its HTTP endpoint on a free loopback port (no "port 8787 in use" warning)."""
+WORKER_CONFIG = {"distributed.admin.low-level-log-length": 20}
+"""Dask keeps the last N state-machine events and transitions of every worker for debugging
+(1,000 by default); with a few hundred partitions per worker that alone made worker memory
+grow by tens of MiB. Set the same on an existing cluster's workers
+(``DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=20``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,15 +70,18 @@ def open_client(options: ClusterOptions) -> Iterator[Client]:
                 ) from None
             yield client
         return
-    cluster = LocalCluster(
-        n_workers=options.workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        scheduler_kwargs=QUIET_SCHEDULER,
-        silence_logs=logging.ERROR,
-        memory_limit=options.memory_limit or "auto",
-    )
+    import dask
+
+    with dask.config.set(WORKER_CONFIG):  # the nannies copy the configuration for their workers
+        cluster = LocalCluster(
+            n_workers=options.workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            scheduler_kwargs=QUIET_SCHEDULER,
+            silence_logs=logging.ERROR,
+            memory_limit=options.memory_limit or "auto",
+        )
     with cluster, Client(cluster, set_as_default=False) as client:
         yield client
 
