@@ -212,9 +212,8 @@ def main() -> int:
         corpus = Path(tmp) / "dev.jsonl"
         write_corpus(corpus, articles, len(articles))
         if not args.skip_speed:
-            outcomes = speed_table(
-                corpus, len(articles), [int(w) for w in args.workers.split(",")], args.partition_size
-            )
+            counts = [int(w) for w in args.workers.split(",")]
+            outcomes = speed_table(corpus, len(articles), counts, args.partition_size, args.repeat)
             rules_cpu = min(_cpu_per_article(o) for o in outcomes.values())
         if not args.skip_memory:
             memory_table(articles, args.memory_articles, args.partition_size, Path(tmp))
