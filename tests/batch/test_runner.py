@@ -181,7 +181,7 @@ def _kill_a_busy_worker(client: Client, killed: dict[str, Any], stop: threading.
             for key in keys:
                 if str(key).startswith("cleaner-batch-"):
                     since = seen.setdefault((address, str(key)), time.monotonic())
-                    if time.monotonic() - since > 0.5:
+                    if time.monotonic() - since > 0.3:
                         pid = client.run(os.getpid, workers=[address])[address]
                         os.kill(pid, signal.SIGKILL)
                         killed.update(pid=pid, index=int(str(key).rsplit("-", 1)[1]))
@@ -197,7 +197,7 @@ def test_a_killed_worker_loses_only_its_partition_which_is_rerun(
     with corpus.open("w", encoding="utf-8") as fh:
         for n in range(8):  # long articles, so that a partition takes seconds
             fh.write(
-                json.dumps({"id": f"heavy-{n}", "text": "\n\n".join([texts[n % 4]] * 12) + f"\n\nPart {n}.\n"}) + "\n"
+                json.dumps({"id": f"heavy-{n}", "text": "\n\n".join([texts[n % 4]] * 48) + f"\n\nPart {n}.\n"}) + "\n"
             )
     killed: dict[str, Any] = {}
     stop = threading.Event()
