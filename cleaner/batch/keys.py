@@ -15,7 +15,7 @@ import functools
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,8 @@ def cleaner_version() -> str:
 
 def _stable(value: Any) -> Any:
     """A JSON-able, order-independent form of a setting's value."""
+    if is_dataclass(value) and not isinstance(value, type):  # nested settings: field by field, never repr()
+        return {f.name: _stable(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, frozenset | set):
         return sorted(_stable(v) for v in value)
     if isinstance(value, dict):
