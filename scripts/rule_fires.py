@@ -16,10 +16,10 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from cleaner.document import Document
-from cleaner.engine.compiler import compile_rules
-from cleaner.engine.loader import load_rules
-from cleaner.engine.matcher import RuleChecker
+from cleaner.checks.rules.compiler import compile_rules
+from cleaner.checks.rules.loader import load_rules
+from cleaner.checks.rules.matcher import RuleChecker
+from cleaner.document.document import Document
 
 TARGET_TOPS = {"Accuracy", "Fluency", "Terminology", "Style"}
 EXCLUDED = {"Fluency/Punctuation", "Accuracy/Omission", "Accuracy/Addition", "Accuracy/Source language fragment"}

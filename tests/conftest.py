@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 REPO = Path(__file__).resolve().parents[1]
+
+pytest_plugins = ("tests.support.languagetool",)
+"""The LanguageTool fixtures (installed jars, a shared server) serve the checker and command tests alike."""
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -20,7 +24,7 @@ def _session_languagetool_home() -> Iterator[None]:
     installation, and a server started by a test (a hook or a lint run with
     LanguageTool on "auto") would linger until its idle timeout.
     """
-    from cleaner.languagetool.settings import HOME_ENV, LanguageToolSettings
+    from cleaner.checks.languagetool.settings import HOME_ENV, LanguageToolSettings
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv(HOME_ENV, str(LanguageToolSettings().install_root()))
@@ -32,8 +36,8 @@ _SESSION_CACHES: set[Path] = set()
 
 
 def _stop_servers_under(caches: set[Path]) -> None:
-    from cleaner.languagetool.server import stop_server
-    from cleaner.languagetool.settings import LanguageToolSettings
+    from cleaner.checks.languagetool.server import stop_server
+    from cleaner.checks.languagetool.settings import LanguageToolSettings
     from cleaner.paths import CACHE_ENV
 
     for cache in caches:
@@ -51,6 +55,20 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     cache = tmp_path_factory.getbasetemp() / "cache"
     _SESSION_CACHES.add(cache)
     monkeypatch.setenv("CLEANER_CACHE_DIR", str(cache))
+
+
+@pytest.fixture(autouse=True)
+def _fluency_default_off_outside_its_tests(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other engines' tests keep their own expectations: there the fluency gate's default mode is off.
+
+    tests/checks/fluency (and tests marked ``fluency``) run the real model in its real default mode.
+    """
+    if REPO / "tests" / "checks" / "fluency" in request.node.path.parents or request.node.get_closest_marker("fluency"):
+        return
+    from cleaner.checks import registry
+
+    entries = tuple(replace(e, default=registry.Mode.OFF) if e.name == "fluency" else e for e in registry.REGISTRY)
+    monkeypatch.setattr(registry, "REGISTRY", entries)
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.document import Document
-from cleaner.engine.api import load_checker
-from cleaner.engine.matcher import RuleChecker
+from cleaner.checks.rules.api import load_checker
+from cleaner.checks.rules.matcher import RuleChecker
+from cleaner.document.document import Document
 
 GARBLED = [
     ("French chief Macron met the Italian premier in Rome.", "French leader"),

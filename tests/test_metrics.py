@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.findings import Finding, Severity
+from cleaner.document.spans import Span
+from cleaner.findings.finding import Finding, Severity
 from cleaner.metrics import garble_score, readability
-from cleaner.spans import Span
 
 
 def test_readability_never_downloads(monkeypatch: pytest.MonkeyPatch) -> None:

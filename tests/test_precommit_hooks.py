@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.article_kit import RULES
+from tests.support.article_kit import RULES
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.document import Document
-from cleaner.engine.api import load_checker
-from cleaner.findings import Finding
+from cleaner.checks.rules.api import load_checker
+from cleaner.document.document import Document
+from cleaner.findings.finding import Finding
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_9274cd7fb5159084.txt"
 

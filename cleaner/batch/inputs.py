@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, cast
 
+from cleaner.document.discovery import STDIN, discover
 from cleaner.errors import InputError
-from cleaner.sources import STDIN, collect
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 GLOB_CHARS = frozenset("*?[")
@@ -82,13 +82,13 @@ def _expand(raw: str) -> Iterator[str | InputError]:
 
 
 def _folder(folder: str) -> Iterator[Item]:
-    """Article files (as ``lint`` finds them) and corpora under a folder."""
+    """Article files (as ``lint`` discovers them) and corpora under a folder."""
     corpora = sorted(
         p
         for p in Path(folder).rglob("*")
         if is_corpus(p) and p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     )
-    for found in collect([folder]):
+    for found in discover([folder]):
         if isinstance(found, InputError):
             if not corpora:  # only "no article files": fine when the folder holds corpora
                 yield _error(found.path, found.problem)

@@ -21,14 +21,12 @@ from typing import Any
 
 import cleaner
 from cleaner.batch.inputs import ERROR, FILE, Item
-from cleaner.engine.loader import rule_files
+from cleaner.checks.rules.loader import rule_files
+from cleaner.config import Settings
 from cleaner.paths import builtin_rules_dir
-from cleaner.settings import Settings
 
-RUN_ONLY_SETTINGS = frozenset(
-    {"rule_paths", "builtin_rules", "fail_on", "report_dir", "use_rule_cache", "lt_idle_minutes", "config_path"}
-)
-"""Settings that change how a run behaves but not its findings (rule files are hashed by content)."""
+RUN_ONLY_SETTINGS = frozenset({"discovery", "fail_on", "report_dir", "config_path"})
+"""Settings that change how a run behaves but not its findings (rule files are also hashed by content)."""
 _CODE_SUFFIXES = (".py", ".yaml", ".yml", ".json", ".xml", ".txt", ".tsv")
 
 
@@ -62,7 +60,7 @@ def _stable(value: Any) -> Any:
 
 
 def _rule_files(settings: Settings) -> list[Path]:
-    paths = ([builtin_rules_dir()] if settings.builtin_rules else []) + list(settings.rule_paths)
+    paths = ([builtin_rules_dir()] if settings.rules.builtin else []) + list(settings.rules.paths)
     return rule_files(paths)
 
 

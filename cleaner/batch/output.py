@@ -18,9 +18,9 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
-from cleaner.atomic import write_text_atomic
 from cleaner.batch.keys import short_key
 from cleaner.errors import CleanerError
+from cleaner.files import write_text_atomic
 
 PART_GLOB = "part-*.jsonl"
 _PART = re.compile(r"part-(\d+)\.jsonl$")

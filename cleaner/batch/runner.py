@@ -27,8 +27,8 @@ from cleaner.batch.progress import BatchProgress
 from cleaner.batch.records import RecordFields
 from cleaner.batch.summary import SummaryBuilder
 from cleaner.batch.worker import PartitionResult, RunSpec, WorkerMismatch, lint_partition
+from cleaner.config import Settings
 from cleaner.errors import CleanerError
-from cleaner.settings import Settings
 
 IN_FLIGHT_PER_THREAD = 2
 TASK_RETRIES = 2

@@ -25,12 +25,12 @@ import psutil
 from cleaner.batch.keys import cleaner_version, fingerprint
 from cleaner.batch.partition import Keyed, Partition
 from cleaner.batch.records import RecordFields, article_record, dumps, error_record, provenance, read_item
-from cleaner.checkers import CheckerUnavailable
+from cleaner.checks.checker import CheckerUnavailable
 from cleaner.commands.common import open_pipeline
+from cleaner.config import Settings
 from cleaner.errors import CleanerError, InputError
 from cleaner.pipeline import Pipeline
 from cleaner.report.html import render_article_html
-from cleaner.settings import Settings
 
 _UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -186,6 +186,8 @@ def _lint_one(keyed: Keyed, pipeline: Pipeline, spec: RunSpec) -> tuple[str, tup
         result = pipeline.analyze(article.source)
     except CheckerUnavailable:
         raise  # LanguageTool required and gone: the partition fails and is retried, never half-linted
+    except InputError as exc:  # e.g. over the time budget: lint reports it the same way
+        return dumps(error_record(head, exc)), exc
     except Exception as exc:  # one article must not stop a million: record it and go on
         error = InputError(item.locator, f"internal error while linting: {type(exc).__name__}: {exc}")
         return dumps(error_record(head, error)), error

@@ -29,15 +29,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.document import Document
-from cleaner.engine.yamlnodes import load_yaml
+from cleaner.document import Document, Kind, Span, Token
 from cleaner.findings import Finding, Severity
 from cleaner.paths import builtin_rules_dir
-from cleaner.spans import Span
-from cleaner.tokens import Kind, Token
 
 RULE_ID = "NAME_INCONSISTENT"
 CATEGORY = "name"
@@ -90,13 +88,17 @@ def load_known_names(classes_file: Path | None = None) -> dict[str, dict[str, st
     path = classes_file if classes_file is not None else _default_classes_file()
     if path is None or not path.is_file():
         return {}
-    data: Any = load_yaml(path.read_text("utf-8")) or {}
+    data: Any = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER) or {}
     classes = data.get("classes") or {}
     known: dict[str, dict[str, str]] = {}
     for name in KNOWN_CLASSES:
         entries = classes.get(name) or []
         known[name] = {str(e).casefold(): str(e) for e in entries if " " not in str(e)}
     return known
+
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""The names checker reads the word classes itself (libyaml when present), not through the rule engine."""
 
 
 def _default_classes_file() -> Path | None:

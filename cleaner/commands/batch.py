@@ -10,9 +10,9 @@ from typing import Any
 from cleaner.batch.cluster import ClusterOptions
 from cleaner.batch.records import RecordFields
 from cleaner.batch.runner import BatchOptions, BatchOutcome, run_batch
+from cleaner.config import Settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
-from cleaner.settings import Settings
 
 
 def run_batch_command(

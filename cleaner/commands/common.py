@@ -4,71 +4,48 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from pathlib import Path
 
-from cleaner.checkers import Checker
-from cleaner.engine.api import load_checker
+from cleaner.budget import article_budget, budget_for, stage
+from cleaner.checks.registry import Mode, open_checkers
+from cleaner.config import Settings
+from cleaner.document import read_source
 from cleaner.errors import CleanerError, InputError
-from cleaner.languagetool.settings import LanguageToolSettings
 from cleaner.pipeline import ArticleResult, Pipeline, Warn
-from cleaner.settings import Settings
-from cleaner.sources import read_source
-
-CheckerFactory = Callable[[Settings, Warn, contextlib.ExitStack], Checker | None]
-"""Makes one checker for a run; resources it opens are closed with the ExitStack."""
-
-
-def _rules(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker:
-    return load_checker(
-        settings.rule_paths,
-        builtin=settings.builtin_rules,
-        disabled=settings.disabled_rules,
-        use_cache=settings.use_rule_cache,
-    )
-
-
-def _names(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
-    from cleaner.checks.names import NameConsistencyChecker
-
-    return NameConsistencyChecker()
-
-
-def _languagetool(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -> Checker | None:
-    if settings.languagetool == "off":
-        return None
-    from cleaner.languagetool import open_checker
-
-    return stack.enter_context(open_checker(languagetool_settings(settings)))
-
-
-def languagetool_settings(settings: Settings) -> LanguageToolSettings:
-    """The LanguageTool knobs of a run: its defaults plus the configured selection."""
-    base = LanguageToolSettings()
-    return replace(
-        base,
-        disabled_rules=(base.disabled_rules | settings.lt_disabled_rules) - settings.lt_enabled_rules,
-        enabled_rules=base.enabled_rules | settings.lt_enabled_rules,
-        disabled_categories=base.disabled_categories | settings.lt_disabled_categories,
-        idle_timeout_minutes=base.idle_timeout_minutes
-        if settings.lt_idle_minutes is None
-        else settings.lt_idle_minutes,
-    )
-
-
-CHECKERS: dict[str, CheckerFactory] = {
-    "rules": _rules,
-    "names": _names,
-    "languagetool": _languagetool,
-}
-"""The registry of checkers, in precedence order; a new checker is one entry here."""
 
 
 @contextlib.contextmanager
 def open_pipeline(settings: Settings, warn: Warn) -> Iterator[Pipeline]:
     """A Pipeline with every checker these settings ask for, open for the duration of a run."""
     with contextlib.ExitStack() as stack:
-        checkers = [c for make in CHECKERS.values() if (c := make(settings, warn, stack)) is not None]
-        yield Pipeline(checkers, settings, warn)
+        opened = open_checkers(settings, stack)
+        checkers = [c for c, _ in opened]
+        _warn_about_rules(checkers, warn)
+        required = frozenset(c.name for c, mode in opened if mode is Mode.REQUIRED)
+        if settings.time_budget:
+            _warm_up()
+        yield Pipeline(checkers, settings, warn, required=required)
+        for checker in checkers:
+            notes = getattr(checker, "run_notes", None)
+            for note in notes() if callable(notes) else ():
+                warn(note)
+
+
+def _warn_about_rules(checkers: Sequence[object], warn: Warn) -> None:
+    """Rules whose replacements could blow an article up, named before any article is touched."""
+    from cleaner.checks.rules import oversized_replacements
+
+    for checker in checkers:
+        compiled = getattr(checker, "compiled", None)
+        for warning in oversized_replacements(getattr(compiled, "rules", ())):
+            warn(warning)
+
+
+def _warm_up() -> None:
+    """Pay one-time costs (loading the syllable dictionary) before the first article's budget starts."""
+    from cleaner.metrics import readability
+
+    readability("A first sentence loads the syllable dictionary. It is not counted against an article.")
 
 
 def analyze_paths(
@@ -81,9 +58,19 @@ def analyze_paths(
             yield item
             continue
         try:
-            source = read_source(item)
+            with article_budget(item, budget_for(pipeline.settings.time_budget, _size(item))):
+                with stage("read"):
+                    source = read_source(item)
+                result = pipeline.analyze(source)
         except InputError as exc:
             on_error(exc)
             yield exc
             continue
-        yield pipeline.analyze(source)
+        yield result
+
+
+def _size(path: str) -> int | None:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return None

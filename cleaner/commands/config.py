@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from cleaner.config import KEYS, LT_KEYS, LT_TABLE, Overrides, Resolved, resolve
+from cleaner.config import FLUENCY_TABLE, KEYS, LT_KEYS, LT_TABLE, Overrides, Resolved, get_field, resolve
 from cleaner.errors import ExitCode
 
 
@@ -40,17 +41,33 @@ def _plain(value: Any) -> Any:
 
 
 def _entries(resolved: Resolved, keys: dict[str, tuple[str, Any]]) -> list[tuple[str, Any, str]]:
-    return [(key, _plain(getattr(resolved.settings, name)), resolved.origins[name]) for key, (name, _) in keys.items()]
+    return [
+        (key, _plain(get_field(resolved.settings, name)), resolved.origins[name]) for key, (name, _) in keys.items()
+    ]
+
+
+def _fluency_entries(resolved: Resolved) -> list[tuple[str, Any, str]]:
+    """``[fluency]``: the checker's mode (off / optional / required), then every option of it."""
+    options = resolved.settings.fluency
+    mode = ("mode", _plain(get_field(resolved.settings, "modes.fluency")), resolved.origins["modes.fluency"])
+    return [mode] + [
+        (f.name.replace("_", "-"), _plain(getattr(options, f.name)), resolved.origins[f"fluency.{f.name}"])
+        for f in fields(options)
+    ]
 
 
 def render_json(resolved: Resolved) -> str:
     """``{"file": ..., "settings": {key: value}, "languagetool": {...}, "origins": {...}}``."""
     top = _entries(resolved, KEYS)
     lt = _entries(resolved, LT_KEYS)
+    fl = _fluency_entries(resolved)
     doc = {
         "file": str(resolved.config.path) if resolved.config else None,
-        "settings": {k: v for k, v, _ in top} | {LT_TABLE: {k: v for k, v, _ in lt}},
-        "origins": {k: o for k, _, o in top} | {f"{LT_TABLE}.{k}": o for k, _, o in lt},
+        "settings": {k: v for k, v, _ in top}
+        | {LT_TABLE: {k: v for k, v, _ in lt}, FLUENCY_TABLE: {k: v for k, v, _ in fl}},
+        "origins": {k: o for k, _, o in top}
+        | {f"{LT_TABLE}.{k}": o for k, _, o in lt}
+        | {f"{FLUENCY_TABLE}.{k}": o for k, _, o in fl},
     }
     return json.dumps(doc, indent=2, ensure_ascii=False)
 
@@ -70,6 +87,9 @@ def render_toml(resolved: Resolved, paths: Sequence[str]) -> str:
     lines.append("")
     lines.append(f"[{LT_TABLE}]")
     lines.extend(_line(k, v, o) for k, v, o in _entries(resolved, LT_KEYS))
+    lines.append("")
+    lines.append(f"[{FLUENCY_TABLE}]")
+    lines.extend(_line(k, v, o) for k, v, o in _fluency_entries(resolved))
     return "\n".join(lines)
 
 

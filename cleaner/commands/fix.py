@@ -7,11 +7,14 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cleaner.atomic import WriteError, encode, write_atomic
-from cleaner.commands.lint import analyze_all, exit_code
+from cleaner.commands.lint import analyze_all
+from cleaner.config import Settings
 from cleaner.errors import ExitCode
+from cleaner.files import WriteError, encode, write_atomic
+from cleaner.files.leftovers import sweep
+from cleaner.files.permissions import read_only_reason
 from cleaner.pipeline import ArticleResult
-from cleaner.settings import Settings
+from cleaner.report.run import Report
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
@@ -23,47 +26,68 @@ def run_fix(
     dry_run: bool,
     out: Callable[[str], None],
     err: Callable[[str], None],
+    force: bool = False,
 ) -> ExitCode:
     """Fix every article; print a summary line per file; return the exit code.
 
     Files are rewritten atomically, keeping their mode, BOM and newline style.
-    With ``diff`` a unified diff is printed and nothing is written; with
+    With ``diff`` a unified diff is printed, nothing is written, and pending
+    changes make the exit code 1 (so ``fix --diff`` serves as a check); with
     ``dry_run`` only the summary is printed.  Standard input (``-``) gets its
     corrected text printed to stdout.  Exit codes as ``lint``, judged on what
     is left after fixing; a file that cannot be written is reported, left as
-    it was, and makes the exit code 2.
+    it was, and makes the exit code 2.  A read-only file (no write bit) is
+    such a file unless ``force``; temporary files left next to the articles by
+    an earlier, interrupted ``fix`` are removed first.
     """
     results, errors = analyze_all(paths, settings, err)
     stdout_has_data = diff or any(r.source.is_stdin for r in results)
     say = err if stdout_has_data else out
     write = not (diff or dry_run)
-    failed = False
+    failed = pending = False
+    if write:
+        _sweep_leftovers(results, err)
     for result in results:
         if diff:
             patch = unified_diff(result)
             if patch:
                 out(patch)
+                pending = True
         elif result.source.is_stdin and not dry_run:
             out(result.corrected.removesuffix("\n"))
         elif write and result.plan.edits:
             try:
-                _write_back(result)
+                _write_back(result, force)
             except WriteError as exc:
                 err(f"error: {exc}; left unchanged")
                 failed = True
                 continue
         say(summary_line(result, written=write))
+    report = Report(tuple(results), tuple(errors), settings.fail_on, after_fix=True)
     if len(results) > 1:
-        say(_total_line(results, written=write))
+        say(total_line(report, written=write))
     if failed:
         return ExitCode.ERROR
-    return exit_code(results, errors, settings, after_fix=True)
+    code = report.exit_code
+    return ExitCode.FINDINGS if pending and code == ExitCode.OK else code
 
 
-def _write_back(result: ArticleResult) -> None:
-    """Replace the file with the corrected text, unless it changed since it was read."""
+def _sweep_leftovers(results: Sequence[ArticleResult], err: Callable[[str], None]) -> None:
+    folders = {Path(r.source.path).resolve().parent for r in results if not r.source.is_stdin}
+    for folder in sorted(folders):
+        removed = sweep(folder)
+        if removed:
+            names = ", ".join(p.name for p in removed)
+            err(f"note: {folder}: removed {len(removed)} temporary file(s) left by an interrupted fix: {names}")
+
+
+def _write_back(result: ArticleResult, force: bool = False) -> None:
+    """Replace the file with the corrected text, unless it changed since it was read or is read-only."""
     source = result.source
     path = Path(source.path)
+    reason = None if force else read_only_reason(path)
+    if reason is not None:
+        raise WriteError(source.path, f"{reason}; use --force to rewrite it anyway")
     try:
         current = path.read_bytes()
     except OSError as exc:
@@ -80,12 +104,14 @@ def summary_line(result: ArticleResult, written: bool) -> str:
     return f"{result.path}: {_plural(n, 'edit')} {verb}, {_plural(m, 'suggestion')}"
 
 
-def _total_line(results: Sequence[ArticleResult], written: bool) -> str:
-    n = sum(len(r.plan.edits) for r in results)
-    m = sum(len(r.plan.suggestions) for r in results)
-    changed = sum(1 for r in results if r.plan.edits)
+def total_line(report: Report, written: bool) -> str:
+    """``N edits applied in F files of A, M suggestions``, from the run's totals."""
+    t = report.totals
     verb = "applied" if written else "to apply"
-    return f"{_plural(n, 'edit')} {verb} in {_plural(changed, 'file')} of {len(results)}, {_plural(m, 'suggestion')}"
+    return (
+        f"{_plural(t.applied, 'edit')} {verb} in {_plural(report.changed_files, 'file')} of {len(report.articles)}, "
+        f"{_plural(t.suggested, 'suggestion')}"
+    )
 
 
 def unified_diff(result: ArticleResult) -> str:

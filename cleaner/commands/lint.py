@@ -5,36 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from cleaner.commands.common import analyze_paths, open_pipeline
+from cleaner.config import Settings
+from cleaner.document import discover
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
-from cleaner.progress import progress
-from cleaner.report.github import render_github
-from cleaner.report.jsonout import render_json
-from cleaner.report.sarif import render_sarif
-from cleaner.report.text import render_text
-from cleaner.settings import Settings
-from cleaner.sources import collect
-
-Renderer = Callable[[Sequence[ArticleResult], Sequence[InputError], bool], str]
-
-
-def _text(results: Sequence[ArticleResult], errors: Sequence[InputError], colour: bool) -> str:
-    return render_text(results, errors, colour)
-
-
-def _json(results: Sequence[ArticleResult], errors: Sequence[InputError], colour: bool) -> str:
-    return render_json(results, errors)
-
-
-def _sarif(results: Sequence[ArticleResult], errors: Sequence[InputError], colour: bool) -> str:
-    return render_sarif(results, errors)
-
-
-def _github(results: Sequence[ArticleResult], errors: Sequence[InputError], colour: bool) -> str:
-    return render_github(results, errors)
-
-
-RENDERERS: dict[str, Renderer] = {"text": _text, "json": _json, "sarif": _sarif, "github": _github}
+from cleaner.progress import RunProgress
+from cleaner.report.outputs import OUTPUTS
+from cleaner.report.run import Report
 
 
 def run_lint(
@@ -47,36 +24,27 @@ def run_lint(
 ) -> ExitCode:
     """Lint every article, print one rendering of the whole run, return the exit code."""
     results, errors = analyze_all(paths, settings, err)
-    out(RENDERERS[fmt](results, errors, colour))
-    return exit_code(results, errors, settings, after_fix=False)
+    report = Report(tuple(results), tuple(errors), settings.fail_on, colour=colour)
+    out(OUTPUTS[fmt](report))
+    return report.exit_code
 
 
 def analyze_all(
     paths: Sequence[str], settings: Settings, err: Callable[[str], None]
 ) -> tuple[list[ArticleResult], list[InputError]]:
     """Run the pipeline over every path; input errors are printed as they happen."""
-    targets = list(collect(paths))
+    targets = list(discover(paths, settings.discovery))
     results: list[ArticleResult] = []
     errors: list[InputError] = []
 
     def report(exc: CleanerError) -> None:
         err(f"error: {exc}")
 
-    with open_pipeline(settings, err) as pipeline:
-        for item in progress(analyze_paths(targets, pipeline, report), len(targets), "checking"):
+    with open_pipeline(settings, err) as pipeline, RunProgress(len(targets), "checking") as shown:
+        pipeline.on_progress = shown.article
+        for item in shown.over(analyze_paths(targets, pipeline, report)):
             if isinstance(item, InputError):
                 errors.append(item)
             else:
                 results.append(item)
     return results, errors
-
-
-def exit_code(
-    results: Sequence[ArticleResult], errors: Sequence[InputError], settings: Settings, after_fix: bool
-) -> ExitCode:
-    """2 if any input failed, else 1 if a finding reaches ``fail_on``, else 0."""
-    if errors:
-        return ExitCode.ERROR
-    if any(r.failing(settings.fail_on, after_fix) for r in results):
-        return ExitCode.FINDINGS
-    return ExitCode.OK

@@ -7,14 +7,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from cleaner.atomic import WriteError, write_text_atomic
-from cleaner.commands.lint import analyze_all, exit_code
+from cleaner.commands.lint import analyze_all
+from cleaner.config import Settings
 from cleaner.errors import CleanerError, ExitCode
+from cleaner.files import WriteError, write_text_atomic
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import progress
 from cleaner.report.article_json import render_article_json
 from cleaner.report.html import IndexEntry, render_article_html, render_index_html
-from cleaner.settings import Settings
+from cleaner.report.run import Report
 
 INDEX = "index"
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -56,7 +57,7 @@ def run_report(
         return ExitCode.ERROR
     n = len(entries)
     out(f"wrote {n} article report{'s' if n != 1 else ''} (HTML and JSON) and {index}")
-    return ExitCode.ERROR if failed else exit_code(results, errors, settings, after_fix=False)
+    return ExitCode.ERROR if failed else Report(tuple(results), tuple(errors), settings.fail_on).exit_code
 
 
 def _write_article(result: ArticleResult, out_dir: Path, stem: str) -> None:

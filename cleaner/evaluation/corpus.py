@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cleaner.document import Span
 from cleaner.errors import InputError
-from cleaner.spans import Span
 
 TARGET_TOPS = frozenset({"Accuracy", "Fluency", "Terminology", "Style"})
 EXCLUDED_CATEGORIES = frozenset(
@@ -161,6 +161,12 @@ def segment_from_errors(
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     """The JSON objects of a ``.jsonl`` or ``.jsonl.gz`` file; a bad line is an InputError naming it."""
+    for _number, record in read_jsonl_numbered(path):
+        yield record
+
+
+def read_jsonl_numbered(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, JSON object) for each non-blank line, so later checks can name the line too."""
     try:
         with gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else path.open(encoding="utf-8") as fh:
             for number, line in enumerate(fh, 1):
@@ -172,7 +178,7 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                     raise InputError(path, f"line {number}: not JSON ({exc.msg})") from None
                 if not isinstance(record, dict):
                     raise InputError(path, f"line {number}: expected a JSON object")
-                yield record
+                yield number, record
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise InputError(path, f"cannot read: {problem}") from None

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cleaner.spans import Span
+from cleaner.document import Span
 
 BOOTSTRAP_SAMPLES = 1000
 BOOTSTRAP_SEED = 12345

@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from cleaner.document import Source, Span
 from cleaner.evaluation.corpus import Article, CleanDoc, Segment
 from cleaner.findings import Finding, Severity
 from cleaner.fixes import Edit, FixPlan
 from cleaner.pipeline import Pipeline
-from cleaner.sources import Source
-from cleaner.spans import Span
 
 
 @dataclass(frozen=True, slots=True)

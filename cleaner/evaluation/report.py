@@ -88,8 +88,14 @@ def _severity_counts(flags: Sequence[Flag]) -> dict[str, int]:
 # -- clean news -------------------------------------------------------------------------
 
 
-def clean_summary(docs: Sequence[CleanPrediction], top_n: int = TOP_RULES) -> dict[str, Any]:
-    """Flags per 1,000 words of clean news by severity, category and rule; the rules that fire most."""
+def clean_summary(
+    docs: Sequence[CleanPrediction], top_n: int = TOP_RULES, fail_on: Severity = Severity.MINOR
+) -> dict[str, Any]:
+    """Flags per 1,000 words of clean news by severity, category and rule; the rules that fire most.
+
+    ``failing_per_1000`` counts the flags at or above ``fail_on``: those that
+    make ``cleaner lint`` fail on the article.
+    """
     words = sum(d.doc.words for d in docs)
     flags = [f for d in docs for f in d.flags]
     by_rule = Counter(f.rule for f in flags)
@@ -105,6 +111,8 @@ def clean_summary(docs: Sequence[CleanPrediction], top_n: int = TOP_RULES) -> di
         "per_1000_words": metrics.per_thousand(len(flags), words),
         "by_severity_per_1000": {k: metrics.per_thousand(v, words) for k, v in severities.items()},
         "by_severity": severities,
+        "fail_on": fail_on.value,
+        "failing_per_1000": metrics.per_thousand(sum(f.severity.at_least(fail_on) for f in flags), words),
         "major_per_1000_target": MAJOR_CLEAN_TARGET,
         "by_category_per_1000": metrics.rates(Counter(f.category for f in flags), words),
         "by_rule_per_1000": metrics.rates(by_rule, words),
@@ -210,13 +218,14 @@ def summary(
     clean: Sequence[CleanPrediction] | None,
     *,
     bootstrap_samples: int = metrics.BOOTSTRAP_SAMPLES,
+    fail_on: Severity = Severity.MINOR,
 ) -> dict[str, Any]:
     """Everything one ``cleaner eval`` run measured, JSON-ready."""
     out: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "run": dict(run)}
     if articles is not None:
         out["mqm"] = mqm_summary(articles, bootstrap_samples=bootstrap_samples)
     if clean is not None:
-        out["clean"] = clean_summary(clean)
+        out["clean"] = clean_summary(clean, fail_on=fail_on)
         if articles is not None:
             out["clean"]["mt_score_distribution"] = out["mqm"]["document"]["score_distribution"]
     out["rules"] = [s.as_dict() for s in rule_stats(articles or (), clean or ())]
@@ -302,6 +311,7 @@ ROWS: list[Row] = [
     ("doc score vs MQM/word: Kendall τ-b", lambda s: _num(_get(s, "mqm", "document", "kendall_tau_b"), 3)),
     ("clean news: flags / 1,000 words", lambda s: _num(_get(s, "clean", "per_1000_words"))),
     ("clean news: major / minor / info per 1,000 words", _clean_severities),
+    ("clean news: failing (≥ fail-on) per 1,000 words", lambda s: _num(_get(s, "clean", "failing_per_1000"))),
     ("clean news: documents flagged", _clean_docs),
 ]
 

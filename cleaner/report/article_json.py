@@ -20,14 +20,19 @@ from typing import Any
 from cleaner.fixes import output_spans
 from cleaner.pipeline import ArticleResult
 from cleaner.report.jsonout import finding_dict
-from cleaner.report.model import GARBLE_SCORE_EXPLAINED, Status, counts, display_name, statuses
+from cleaner.report.model import GARBLE_SCORE_EXPLAINED, Status, choice, counts, display_name, statuses
 
 SCHEMA = "cleaner.article-report"
 VERSION = 1
 
 
 def status_dict(result: ArticleResult, s: Status) -> dict[str, Any]:
-    """One finding as in ``lint --format json``, plus its number, status and alternatives."""
+    """One finding as in ``lint --format json``, plus its number, status, alternatives and choice.
+
+    ``choice`` is the edit that accepting the finding makes in the original text (``start``,
+    ``end``, ``after``), or None when nothing can be accepted safely.
+    """
+    accepted = choice(result, s)
     entry = {"id": s.id, **finding_dict(result, s.finding)}
     entry.update(
         status=s.status,
@@ -35,6 +40,7 @@ def status_dict(result: ArticleResult, s: Status) -> dict[str, Any]:
         applied=s.edit.replacement if s.edit else None,
         alternatives=list(s.alternatives),
         also=list(s.finding.also),
+        choice=accepted.as_dict() if accepted else None,
     )
     return entry
 
@@ -42,11 +48,9 @@ def status_dict(result: ArticleResult, s: Status) -> dict[str, Any]:
 def article_dict(result: ArticleResult) -> dict[str, Any]:
     """Everything the article's HTML report shows, as plain data."""
     found = statuses(result)
-    ids = {id(s.edit): s.id for s in found if s.edit}
-    ids_by_finding = {id(s.finding): s.id for s in found}
     edits = [
         {
-            "finding": ids.get(id(edit)),
+            "finding": edit.finding_id,
             "rule_id": edit.finding.rule_id,
             "start": edit.span.start,
             "end": edit.span.end,
@@ -61,7 +65,7 @@ def article_dict(result: ArticleResult) -> dict[str, Any]:
     ]
     suggestions = [
         {
-            "finding": ids_by_finding.get(id(sug.finding)),
+            "finding": sug.finding_id,
             "rule_id": sug.finding.rule_id,
             "start": sug.finding.start,
             "end": sug.finding.end,

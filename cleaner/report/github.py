@@ -9,12 +9,8 @@ runner expects: in the message ``%``, ``\\r`` and ``\\n``; in properties also
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
-
-from cleaner.errors import InputError
 from cleaner.findings import Severity
-from cleaner.pipeline import ArticleResult
+from cleaner.report.run import Report
 from cleaner.report.sarif import artifact_uri
 
 COMMANDS = {Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "notice"}
@@ -36,12 +32,12 @@ def command(name: str, message: str, **props: str | int) -> str:
     return f"::{name} {shown}::{escape_data(message)}" if shown else f"::{name}::{escape_data(message)}"
 
 
-def render_github(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> str:
-    """Annotations for every finding and input error, then the summary line."""
+def render_github(report: Report) -> str:
+    """Annotations for every finding and input error, then the run's summary line."""
     lines: list[str] = []
-    for e in errors:
+    for e in report.errors:
         lines.append(command("error", e.problem, file=artifact_uri(e.path), title="input error"))
-    for result in results:
+    for result in report.articles:
         path = artifact_uri(result.path)
         for f in result.findings:
             line, col = result.document.line_col(f.start)
@@ -61,20 +57,5 @@ def render_github(results: Sequence[ArticleResult], errors: Sequence[InputError]
                     title=f.rule_id,
                 )
             )
-    lines.append(_summary(results, errors))
+    lines.append(f"cleaner: {report.summary()}")
     return "\n".join(lines)
-
-
-def _summary(results: Sequence[ArticleResult], errors: Sequence[InputError]) -> str:
-    counts = Counter(f.severity for r in results for f in r.findings)
-    n = sum(counts.values())
-    text = (
-        f"cleaner: {n} finding{'s' if n != 1 else ''} ({counts[Severity.MAJOR]} major, {counts[Severity.MINOR]} minor, "
-        f"{counts[Severity.INFO]} info) in {len(results)} file{'s' if len(results) != 1 else ''}"
-    )
-    suppressed = sum(r.suppressed for r in results)
-    if suppressed:
-        text += f", {suppressed} suppressed"
-    if errors:
-        text += f"; {len(errors)} input error{'s' if len(errors) != 1 else ''}"
-    return text

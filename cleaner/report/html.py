@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -99,7 +100,9 @@ def render_article_html(result: ArticleResult, index_href: str | None = "index.h
             engines=result.engines,
             blocks=layout(result.source.text, found),
             rows=rows,
-            data={"findings": rows},
+            rows_by_id={r["id"]: r for r in rows},
+            corrected=result.corrected,
+            data={"findings": rows, "original": result.source.text, "download": corrected_name(result)},
         )
     )
 
@@ -114,7 +117,7 @@ class IndexEntry:
 
 def render_index_html(entries: Sequence[IndexEntry], errors: Sequence[InputError] = ()) -> str:
     """The index page: every article, worst garble score first, linking to its report."""
-    css = _asset("report.css")
+    css, js = _asset("report.css"), _asset("index.js")
     by_result = {id(e.result): e for e in entries}
     articles: list[dict[str, Any]] = []
     all_counts: list[Counts] = []
@@ -130,6 +133,8 @@ def render_index_html(entries: Sequence[IndexEntry], errors: Sequence[InputError
                 "level": score_level(result.garble_score),
                 "words": result.words,
                 "counts": c,
+                "severities": " ".join(sev for sev, n in c.by_severity.items() if n),
+                "engines": " ".join(c.by_engine),
                 "before": result.readability_before,
                 "after": result.readability_after,
             }
@@ -138,16 +143,24 @@ def render_index_html(entries: Sequence[IndexEntry], errors: Sequence[InputError
         _env()
         .get_template("index.html.j2")
         .render(
-            csp=_csp(css),
+            csp=_csp(css, js),
             css=css.text,
+            js=js.text,
             version=__version__,
             articles=articles,
+            engines=sorted({e for a in articles for e in a["counts"].by_engine}),
             totals=total(all_counts),
             max_score=max([a["score"] for a in articles] + [10.0]),
             score_explained=GARBLE_SCORE_EXPLAINED,
             errors=[str(e) for e in errors],
         )
     )
+
+
+def corrected_name(result: ArticleResult) -> str:
+    """The file name the corrected text is downloaded as: ``article.corrected.md`` for ``article.md``."""
+    name = Path(display_name(result))
+    return f"{name.stem}.corrected{name.suffix or '.txt'}"
 
 
 def _format_name(fmt: str) -> str:

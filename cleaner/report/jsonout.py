@@ -8,12 +8,11 @@ Fields are only ever added, never renamed or removed, within one version.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
-from cleaner.errors import InputError
 from cleaner.findings import Finding
 from cleaner.pipeline import ArticleResult
+from cleaner.report.run import Report
 
 SCHEMA_VERSION = 1
 
@@ -49,11 +48,11 @@ def file_dict(result: ArticleResult) -> dict[str, Any]:
     }
 
 
-def render_json(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> str:
+def render_json(report: Report) -> str:
     """The whole run as one JSON object."""
     doc = {
         "version": SCHEMA_VERSION,
-        "files": [file_dict(r) for r in results],
-        "errors": [{"path": e.path, "message": str(e)} for e in errors],
+        "files": [file_dict(r) for r in report.articles],
+        "errors": [{"path": e.path, "message": str(e)} for e in report.errors],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)

@@ -1,10 +1,10 @@
 """Derived values every article report shows, computed once from an ArticleResult.
 
 The HTML page, its JSON twin and the index all read these; none of them
-counts, numbers or classifies findings on its own.  Findings are numbered
-1, 2, 3 … in the order of ``ArticleResult.findings`` (text order), and each
-is either *applied* (an edit of the fix plan) or *suggested* (left for a
-human, with the reason).
+counts, numbers or classifies findings on its own.  Findings carry their
+number (``Finding.id``: 1, 2, 3 … in text order), and each is either
+*applied* (an edit of the fix plan names it) or *suggested* (a suggestion
+names it, with the reason).
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from cleaner.document import Span
 from cleaner.findings import Finding, Severity
-from cleaner.fixes import Edit, Suggestion
+from cleaner.fixes import Edit, Suggestion, propose_edit
 from cleaner.pipeline import ArticleResult
 
 APPLIED = "applied"
@@ -72,18 +73,37 @@ class Counts:
 
 def statuses(result: ArticleResult) -> list[Status]:
     """Every finding of ``result``, numbered from 1, with what the fix plan did with it."""
-    edits = {id(e.finding): e for e in result.plan.edits}
-    suggestions = {id(s.finding): s for s in result.plan.suggestions}
-    edits_eq = {e.finding: e for e in result.plan.edits}
-    suggestions_eq = {s.finding: s for s in result.plan.suggestions}
+    edits = {e.finding_id: e for e in result.plan.edits}
+    suggestions = {s.finding_id: s for s in result.plan.suggestions}
     out: list[Status] = []
-    for n, f in enumerate(result.findings, start=1):
-        edit, suggestion = edits.get(id(f)), suggestions.get(id(f))
-        if edit is None and suggestion is None:  # a copy of the finding, not the very object
-            edit = edits_eq.get(f)
-            suggestion = None if edit else suggestions_eq.get(f)
-        out.append(Status(n, f, APPLIED if edit else SUGGESTED, edit, suggestion))
+    for f in result.findings:
+        edit = edits.get(f.id)
+        out.append(Status(f.id, f, APPLIED if edit else SUGGESTED, edit, None if edit else suggestions.get(f.id)))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """The edit an editor accepts for one finding: ``after`` replaces ``span`` of the original text."""
+
+    span: Span
+    after: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"start": self.span.start, "end": self.span.end, "after": self.after}
+
+
+def choice(result: ArticleResult, s: Status) -> Choice | None:
+    """What accepting ``s`` changes: the plan's edit, or a suggestion's first replacement fitted to the prose.
+
+    None when there is nothing safe to accept (no replacement, or one that would change markup).
+    """
+    if s.edit is not None:
+        return Choice(s.edit.span, s.edit.after)
+    if not s.finding.replacements:
+        return None
+    edit = propose_edit(result.document, s.finding, s.finding.replacements[0])
+    return Choice(edit.span, edit.after) if edit else None
 
 
 def counts(result: ArticleResult) -> Counts:

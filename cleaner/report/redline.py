@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from cleaner.document import Span
 from cleaner.report.model import APPLIED, Status
-from cleaner.spans import Span
 
 TEXT = "text"
 EDIT = "edit"

@@ -4,41 +4,79 @@ One run, one ``tool.driver`` listing the rules that fired (message as help
 text, severity as default level), one result per finding with its location
 (lines and columns 1-based, end exclusive, columns and ``charOffset`` in
 Unicode code points as ``columnKind`` says) and, where a replacement exists,
-a fix whose edit touches prose only (see :mod:`cleaner.prose_edits`).
+a fix per replacement, planned by the fix planner (so it touches prose only).
 Validated in the tests against the official OASIS schema.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from collections.abc import Sequence
-from dataclasses import replace
+import re
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from cleaner import __version__
-from cleaner.errors import InputError
+from cleaner.document import Span
 from cleaner.findings import Finding, Severity
+from cleaner.fixes import propose_edit
 from cleaner.pipeline import ArticleResult
-from cleaner.prose_edits import fit_to_prose
-from cleaner.spans import Span
+from cleaner.report.run import Report
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.MAJOR: "error", Severity.MINOR: "warning", Severity.INFO: "note"}
 
 
+SRCROOT = "%SRCROOT%"
+FINGERPRINT = "cleanerFinding/v1"
+"""partialFingerprints key: rule, flagged words and their neighbours, not the line, so alerts survive moves."""
+_CONTEXT_WORDS = 3
+_WORDS = re.compile(r"\w+")
+
+
 def artifact_uri(path: str) -> str:
-    """A file's URI as SARIF wants it: relative to the current folder (the repository root), ``/``-separated."""
+    """A file's URI: relative to the current folder (the repository root, ``%SRCROOT%``), ``/``-separated;
+    a file outside it gets an absolute ``file://`` URI."""
     if path == "<stdin>":
         return "stdin"
     rel = os.path.relpath(path) if Path(path).is_absolute() else os.path.normpath(path)
     if rel.startswith(".."):
-        rel = str(Path(path).resolve())
-    return quote(Path(rel).as_posix(), safe="/:")
+        return Path(path).resolve().as_uri()
+    return quote(Path(rel).as_posix(), safe="/")
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """``artifactLocation``: relative URIs name ``%SRCROOT%`` as their base (see ``originalUriBaseIds``)."""
+    uri = artifact_uri(path)
+    return {"uri": uri} if uri.startswith("file:") or uri == "stdin" else {"uri": uri, "uriBaseId": SRCROOT}
+
+
+def fingerprints(result: ArticleResult) -> dict[int, str]:
+    """A fingerprint per finding (by position in ``result.findings``), stable when lines move.
+
+    It hashes the rule id, the flagged words and up to three words either side on the same line,
+    all case-folded;
+    identical ones within the file are told apart by their order (``…:2``).
+    """
+    text = result.document.text
+    seen: dict[str, int] = {}
+    out: dict[int, str] = {}
+    for i, f in enumerate(result.findings):
+        line_start = text.rfind("\n", 0, f.start) + 1
+        line_end = text.find("\n", f.end)
+        line_end = len(text) if line_end < 0 else line_end
+        left = _WORDS.findall(text[max(line_start, f.start - 80) : f.start])[-_CONTEXT_WORDS:]
+        right = _WORDS.findall(text[f.end : min(line_end, f.end + 80)])[:_CONTEXT_WORDS]
+        words = [" ".join(_WORDS.findall(f.text)), " ".join(left), " ".join(right)]
+        key = "\x1f".join([f.engine, f.rule_id, *words]).casefold()
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        seen[digest] = seen.get(digest, 0) + 1
+        out[i] = f"{digest}:{seen[digest]}"
+    return out
 
 
 def information_uri() -> str | None:
@@ -81,22 +119,22 @@ def _rule(f: Finding) -> dict[str, Any]:
     }
 
 
-def _fixes(result: ArticleResult, f: Finding, uri: str) -> list[dict[str, Any]]:
+def _fixes(result: ArticleResult, f: Finding, location: dict[str, str]) -> list[dict[str, Any]]:
     fixes: list[dict[str, Any]] = []
     for option in f.replacements:
-        edit = fit_to_prose(result.document, replace(f, replacements=(option,)))
-        if edit is None or edit.best_replacement is None:
+        edit = propose_edit(result.document, f, option)
+        if edit is None:
             continue
         fixes.append(
             {
                 "description": {"text": f"Replace {f.text!r} with {option!r}."},
                 "artifactChanges": [
                     {
-                        "artifactLocation": {"uri": uri},
+                        "artifactLocation": dict(location),
                         "replacements": [
                             {
                                 "deletedRegion": _region(result, edit.span),
-                                "insertedContent": {"text": edit.best_replacement},
+                                "insertedContent": {"text": edit.after},
                             }
                         ],
                     }
@@ -106,7 +144,9 @@ def _fixes(result: ArticleResult, f: Finding, uri: str) -> list[dict[str, Any]]:
     return fixes
 
 
-def _result(result: ArticleResult, f: Finding, uri: str, rule_index: int) -> dict[str, Any]:
+def _result(
+    result: ArticleResult, f: Finding, location: dict[str, str], rule_index: int, fingerprint: str
+) -> dict[str, Any]:
     message = " ".join(f.message.split())
     if f.replacements:
         message += f" Suggested: {f.replacements[0]!r}."
@@ -115,27 +155,30 @@ def _result(result: ArticleResult, f: Finding, uri: str, rule_index: int) -> dic
         "ruleIndex": rule_index,
         "level": LEVELS[f.severity],
         "message": {"text": message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(result, f.span)}}],
+        "locations": [{"physicalLocation": {"artifactLocation": dict(location), "region": _region(result, f.span)}}],
+        "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {"category": f.category, "engine": f.engine, "confidence": round(f.confidence, 3)},
     }
-    fixes = _fixes(result, f, uri)
+    fixes = _fixes(result, f, location)
     if fixes:
         out["fixes"] = fixes
     return out
 
 
-def sarif_log(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> dict[str, Any]:
+def sarif_log(report: Report) -> dict[str, Any]:
     """The whole run as a SARIF log object."""
+    results, errors = report.articles, report.errors
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     sarif_results: list[dict[str, Any]] = []
     for result in results:
-        uri = artifact_uri(result.path)
-        for f in result.findings:
+        location = artifact_location(result.path)
+        prints = fingerprints(result)
+        for i, f in enumerate(result.findings):
             if f.rule_id not in index:
                 index[f.rule_id] = len(rules)
                 rules.append(_rule(f))
-            sarif_results.append(_result(result, f, uri, index[f.rule_id]))
+            sarif_results.append(_result(result, f, location, index[f.rule_id], prints[i]))
     driver: dict[str, Any] = {"name": "cleaner", "version": __version__, "semanticVersion": __version__}
     home = information_uri()
     if home:
@@ -145,20 +188,21 @@ def sarif_log(results: Sequence[ArticleResult], errors: Sequence[InputError] = (
         {
             "level": "error",
             "message": {"text": str(e)},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(e.path)}}}],
+            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(e.path)}}],
         }
         for e in errors
     ]
     run: dict[str, Any] = {
         "tool": {"driver": driver},
         "invocations": [{"executionSuccessful": not errors, "toolExecutionNotifications": notifications}],
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": sarif_results,
-        "properties": {"suppressed": sum(r.suppressed for r in results)},
+        "properties": {"suppressed": report.suppressed},
     }
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def render_sarif(results: Sequence[ArticleResult], errors: Sequence[InputError] = ()) -> str:
+def render_sarif(report: Report) -> str:
     """The whole run as SARIF 2.1.0 JSON text."""
-    return json.dumps(sarif_log(results, errors), ensure_ascii=False, indent=2)
+    return json.dumps(sarif_log(report), ensure_ascii=False, indent=2)

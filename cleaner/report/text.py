@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
-
 import click
 
-from cleaner.errors import InputError
 from cleaner.findings import Severity
-from cleaner.pipeline import ArticleResult
+from cleaner.report.run import Report
 
 _COLOURS = {Severity.MAJOR: "red", Severity.MINOR: "yellow", Severity.INFO: "blue"}
 
 
-def render_text(results: Sequence[ArticleResult], errors: Sequence[InputError] = (), colour: bool = False) -> str:
-    """Findings grouped per file, then one summary line."""
+def render_text(report: Report) -> str:
+    """Findings grouped per file, then the run's summary line."""
+    colour = report.colour
     lines: list[str] = []
-    totals: Counter[Severity] = Counter()
-    suppressed = 0
-    for result in results:
-        suppressed += result.suppressed
+    for result in report.articles:
         if not result.findings:
             continue
         lines.append(click.style(result.path, bold=True) if colour else result.path)
@@ -30,17 +24,6 @@ def render_text(results: Sequence[ArticleResult], errors: Sequence[InputError] =
             hint = f" (→ {f.replacements[0] or 'delete'})" if f.replacements else ""
             message = " ".join(f.message.split())
             lines.append(f"{result.path}:{line}:{col}: {sev} {f.rule_id} {message}{hint}")
-            totals[f.severity] += 1
         lines.append("")
-    n = sum(totals.values())
-    summary = (
-        f"{n} finding{'s' if n != 1 else ''} "
-        f"({totals[Severity.MAJOR]} major, {totals[Severity.MINOR]} minor, {totals[Severity.INFO]} info) "
-        f"in {len(results)} file{'s' if len(results) != 1 else ''}"
-    )
-    if suppressed:
-        summary += f", {suppressed} suppressed"
-    if errors:
-        summary += f"; {len(errors)} input error{'s' if len(errors) != 1 else ''}"
-    lines.append(summary)
+    lines.append(report.summary())
     return "\n".join(lines)

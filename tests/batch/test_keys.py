@@ -7,8 +7,9 @@ from pathlib import Path
 
 from cleaner.batch.inputs import FILE, RECORD, Item
 from cleaner.batch.keys import cleaner_version, content_hash, fingerprint, item_key
+from cleaner.checks.registry import Mode
+from cleaner.config import Settings
 from cleaner.findings import Severity
-from cleaner.settings import Settings
 
 RULE = """\
 domain: test
@@ -27,12 +28,12 @@ def test_fingerprint_follows_rules_and_finding_settings(tmp_path: Path) -> None:
     base = Settings()
     assert fingerprint(base) == fingerprint(Settings())
     assert fingerprint(replace(base, fail_on=Severity.MAJOR, report_dir=tmp_path)) == fingerprint(base)
-    assert fingerprint(replace(base, disabled_rules=frozenset({"X"}))) != fingerprint(base)
-    assert fingerprint(replace(base, languagetool="off")) != fingerprint(base)
+    assert fingerprint(replace(base, policy=replace(base.policy, disabled_rules=frozenset({"X"})))) != fingerprint(base)
+    assert fingerprint(replace(base, modes={"languagetool": Mode.OFF})) != fingerprint(base)
     assert fingerprint(base, ("mt", "id")) != fingerprint(base, ("text", "id"))
     rules = tmp_path / "r.yaml"
     rules.write_text(RULE)
-    with_rules = replace(base, rule_paths=(rules,))
+    with_rules = replace(base, rules=replace(base.rules, paths=(rules,)))
     before = fingerprint(with_rules)
     assert before != fingerprint(base)
     rules.write_text(RULE.replace("minor", "major"))

@@ -19,11 +19,10 @@ from cleaner.batch.output import records
 from cleaner.batch.records import RecordFields
 from cleaner.batch.runner import BatchOptions, BatchOutcome, run_batch
 from cleaner.batch.worker import PartitionResult
+from cleaner.checks.languagetool.server import our_jvms
+from cleaner.checks.languagetool.settings import LanguageToolSettings
 from cleaner.cli import main
-from cleaner.config import Overrides, load_settings
-from cleaner.languagetool.server import our_jvms
-from cleaner.languagetool.settings import LanguageToolSettings
-from cleaner.settings import Settings
+from cleaner.config import Overrides, Settings, load_settings
 
 
 def _settings(inputs: list[str], languagetool: str) -> Settings:

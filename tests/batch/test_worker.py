@@ -24,10 +24,11 @@ from cleaner.batch.worker import (
     pipeline_for,
     report_name,
 )
+from cleaner.checks.registry import Mode
+from cleaner.config import Settings
 from cleaner.pipeline import Pipeline
-from cleaner.settings import Settings
 
-SETTINGS = Settings(languagetool="off")
+SETTINGS = Settings(modes={"languagetool": Mode.OFF})
 GARBLED = "The minister said that the the talks will continue.\n"
 
 
@@ -73,7 +74,7 @@ def test_a_worker_with_other_rules_refuses_to_lint() -> None:
 
 
 def test_a_worker_without_the_rule_files_says_so(tmp_path: Path) -> None:
-    settings = replace(SETTINGS, rule_paths=(tmp_path / "only-on-the-client.yaml",))
+    settings = replace(SETTINGS, rules=replace(SETTINGS.rules, paths=(tmp_path / "only-on-the-client.yaml",)))
     spec = replace(_spec(), settings=settings, fingerprint="1" * 32)  # as the client computed it
     with pytest.raises(WorkerMismatch, match="cannot read the rule files"):
         pipeline_for(spec)

@@ -6,24 +6,20 @@ browser is a failure, so CI always runs it.
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from cleaner.checks.registry import Mode
+from cleaner.checks.rules.settings import RuleSettings
 from cleaner.commands.report import run_report
+from cleaner.config.settings import Settings
 from cleaner.errors import ExitCode
-from cleaner.settings import Settings
-from tests.commands.cmd_fixtures import RULES
+from tests.browser.conftest import SHOTS, Watched, playwright_api
+from tests.support.cmd_fixtures import RULES
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(180)]
 
-CHROMIUM = os.environ.get("CLEANER_CHROMIUM", "/usr/bin/chromium")
-SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
-"""Screenshots land here (ignored by git) so CI can keep them as artifacts."""
 ARTICLE = (
     "China and the United States accepted more pricing talks, said Trump.\n"
     "\n"
@@ -35,22 +31,6 @@ ARTICLE = (
 )
 PARAGRAPHS = 12
 
-try:
-    from playwright import sync_api as playwright_api
-except ImportError:  # pragma: no cover - the dev extra installs it
-    if os.environ.get("CI"):
-        raise
-    pytest.skip("Playwright for Python is not installed", allow_module_level=True)
-
-
-def _chromium_or_skip() -> str:
-    path = shutil.which(CHROMIUM) or (CHROMIUM if Path(CHROMIUM).exists() else None)
-    if path:
-        return path
-    if os.environ.get("CI"):
-        pytest.fail(f"Chromium not found at {CHROMIUM}; CI must install Debian's chromium")
-    pytest.skip(f"Chromium not found at {CHROMIUM} (install Debian's chromium)")
-
 
 @pytest.fixture(scope="module")
 def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -59,48 +39,11 @@ def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rules.write_text(RULES)
     article = base / "trade.txt"
     article.write_text(ARTICLE)
-    settings = Settings(rule_paths=(rules,), builtin_rules=False, languagetool="off", use_rule_cache=False)
+    settings = Settings(rules=RuleSettings((rules,), builtin=False, use_cache=False), modes={"languagetool": Mode.OFF})
     out = base / "reports"
     code = run_report([str(article)], settings, out, out=lambda s: None, err=lambda s: None)
     assert code == ExitCode.FINDINGS
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    executable = _chromium_or_skip()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=executable,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
-        )
-        yield b
-        b.close()
-
-
-class Watched:
-    """A page with every console error, page error and request recorded."""
-
-    def __init__(self, browser: object, width: int = 1280, height: int = 900, touch: bool = False) -> None:
-        self.page = browser.new_page(  # type: ignore[attr-defined]
-            viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch
-        )
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", self._dialog)
-
-    def _dialog(self, dialog: Any) -> None:
-        self.errors.append(f"dialog: {dialog.message}")
-        dialog.dismiss()
-
-    def check_quiet(self, allowed: set[str]) -> None:
-        assert self.errors == []
-        assert [u for u in self.requests if u not in allowed and not u.startswith("data:")] == []
 
 
 def test_redline_details_and_view_toggle(browser: object, report_dir: Path) -> None:

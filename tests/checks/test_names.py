@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.checkers import Checker
+from cleaner.checks.checker import Checker
 from cleaner.checks.names import RULE_ID, NameConsistencyChecker, load_known_names
-from cleaner.document import Document
-from cleaner.findings import Finding, Severity
+from cleaner.document.document import Document
+from cleaner.findings.finding import Finding, Severity
 
 
 @pytest.fixture(scope="module")

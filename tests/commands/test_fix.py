@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.errors import ExitCode
-from tests.commands.cmd_fixtures import ARTICLE, FIXED, Invoke, cli_runner, write_rules
+from tests.support.cmd_fixtures import ARTICLE, FIXED, Invoke, cli_runner, write_rules
 
 
 @pytest.fixture
@@ -68,6 +68,15 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(invoke: Invoke, article: 
     assert "1 edit to apply, 2 suggestions" in result.stderr
     assert article.read_text() == ARTICLE and article.stat().st_mtime_ns == before
     assert result.exit_code == ExitCode.FINDINGS
+
+
+def test_diff_exits_1_while_changes_are_pending(invoke: Invoke, article: Path) -> None:
+    # only the major finding fails the check, and fixing resolves it: what is left is the pending change
+    assert invoke("fix", "--diff", "--fail-on", "major", str(article)).exit_code == ExitCode.FINDINGS
+    assert invoke("fix", "--dry-run", "--fail-on", "major", str(article)).exit_code == ExitCode.OK
+    invoke("fix", str(article))
+    result = invoke("fix", "--diff", "--fail-on", "major", str(article))
+    assert (result.exit_code, result.stdout) == (ExitCode.OK, "")
 
 
 def test_diff_marks_a_missing_final_newline(invoke: Invoke, tmp_path: Path) -> None:
@@ -163,11 +172,13 @@ def test_a_file_changed_during_the_check_is_left_alone(
 
 
 def test_run_fix_is_callable_without_the_cli(article: Path, tmp_path: Path) -> None:
+    from cleaner.checks.registry import Mode
+    from cleaner.checks.rules.settings import RuleSettings
     from cleaner.commands.fix import run_fix
-    from cleaner.settings import Settings
+    from cleaner.config.settings import Settings
 
     rules = write_rules(tmp_path)
-    settings = Settings(rule_paths=(rules,), builtin_rules=False, languagetool="off", use_rule_cache=False)
+    settings = Settings(rules=RuleSettings((rules,), builtin=False, use_cache=False), modes={"languagetool": Mode.OFF})
     out: list[str] = []
     err: list[str] = []
     code = run_fix([str(article)], settings, diff=False, dry_run=False, out=out.append, err=err.append)

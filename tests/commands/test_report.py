@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from cleaner.commands.report import report_stems
 from cleaner.errors import ExitCode
-from tests.commands.cmd_fixtures import ARTICLE, Invoke, cli_runner
+from tests.support.cmd_fixtures import ARTICLE, Invoke, cli_runner
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -90,7 +90,7 @@ def test_unreadable_input_is_listed_and_exits_2(invoke: Invoke, tmp_path: Path) 
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE)
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\x00x")
+    bad.write_bytes(b"ab\x00\xffcd")  # binary (FF FE would now be read as a UTF-16 byte-order mark)
     out = tmp_path / "out"
     result = invoke("report", str(good), str(bad), "--out", str(out))
     assert result.exit_code == ExitCode.ERROR

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.checks.languagetool.install import install
+from cleaner.checks.languagetool.server import stop_server
+from cleaner.checks.languagetool.settings import HOME_ENV, LanguageToolSettings
 from cleaner.errors import CleanerError
-from cleaner.languagetool.install import install
-from cleaner.languagetool.server import stop_server
-from cleaner.languagetool.settings import HOME_ENV, LanguageToolSettings
 
 SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 """In CI the shared folder sits beside the clone; here beside /work/main."""

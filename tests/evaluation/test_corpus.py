@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.document.spans import Span
 from cleaner.errors import InputError
 from cleaner.evaluation.corpus import Article, in_quick_slice, is_target, load_clean, load_mqm, merge_annotations
-from cleaner.spans import Span
 
 DATA = Path(__file__).parent / "data"
 

@@ -46,7 +46,7 @@ def test_smoke_rules_on_a_dev_slice(shared_data: Path, tmp_path: Path) -> None:
     )
     mqm, clean = data["mqm"], data["clean"]
     assert mqm["articles"] == 3 and mqm["segments"] > 3 and mqm["gold_target_spans"] > 0
-    assert data["run"]["engines"] == ["rules", "names"]
+    assert data["run"]["engines"] == ["rules", "names", "untranslated"]
     for block in (*mqm["span"].values(), mqm["char"], mqm["segment"]):
         assert _in_unit_range(block)
     assert 0 < mqm["correction"]["chrf_before"] < 100
@@ -92,7 +92,7 @@ def test_languagetool_eval_on_two_articles(shared_data: Path, tmp_path: Path, la
     assert baseline["mqm"]["predicted_spans"] > 0
     assert {r["rule"].split(":")[0] for r in baseline["rules"]} == {"languagetool"}
     full = _eval(tmp_path, corpus, "--limit", "2")
-    assert full["run"]["engines"] == ["rules", "names", "languagetool"]
+    assert full["run"]["engines"] == ["rules", "names", "languagetool", "pivot", "untranslated"]
     # cleaner's selection drops LanguageTool's flags on names and house style: fewer flags, not more
     lt_flags = sum(r["mqm_fires"] for r in full["rules"] if r["rule"].startswith("languagetool:"))
     assert lt_flags <= baseline["mqm"]["predicted_spans"]

@@ -138,6 +138,8 @@ def test_clean_rates(summary: dict[str, Any]) -> None:
     assert [t["rule"] for t in clean["top_rules"]] == ["rules:TOY_GREEN_SHOES", "rules:TOY_VERY_BIG"]
     assert clean["top_rules"][1]["examples"] == ["very big"]
     assert (clean["documents_flagged"], clean["share_documents_flagged"]) == (1, 0.5)
+    # failing at the default --fail-on minor: the major flag only, not the info one
+    assert (clean["fail_on"], clean["failing_per_1000"]) == ("minor", pytest.approx(1000 / 14))
     # doc 1: (5 + 0.1) / 10 words → 51 per 100 words; doc 2: 0
     assert clean["score_distribution"] == pytest.approx({"mean": 25.5, "median": 25.5, "p90": 51.0, "max": 51.0})
 

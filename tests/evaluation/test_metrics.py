@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner.document.spans import Span
 from cleaner.evaluation import metrics
-from cleaner.spans import Span
 
 
 def test_hits_any_overlap_and_insertion_points() -> None:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from cleaner.report.article_json import SCHEMA, VERSION, article_dict, render_article_json
 from cleaner.report.html import render_article_html
-from tests.report.report_fakes import analyze, trade_result
+from tests.support.article_kit import rule_args, run_cli
+from tests.support.report_fakes import analyze, trade_result
 
 
 def test_the_twin_has_scores_readability_counts_and_texts() -> None:
@@ -94,3 +98,24 @@ def test_non_ascii_text_is_kept_readable() -> None:
     text = render_article_json(result)
     assert "café 😀" in text
     assert json.loads(text)["findings"] == []
+
+
+def test_markdown_report_counts_applied_edits_and_every_edit_names_its_finding(
+    tmp_path: Path, write_rules: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: an edit narrowed around ``*…*`` markup used to point at a copy of its finding."""
+    article = tmp_path / "a.md"
+    article.write_text(
+        "Trump and *Chinese* chief Xi Jinping spoke on Friday. It was hard to conclude an agreement.\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli(capsys, "report", str(article), "--out", str(tmp_path / "out"), *rule_args(write_rules))
+    assert code == 1, err
+    data = json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))
+    findings = {f["id"]: f for f in data["findings"]}
+    assert data["counts"]["applied"] == len(data["edits"]) == 2
+    assert data["counts"]["suggested"] == len(data["suggestions"]) == 0
+    assert all(edit["finding"] in findings for edit in data["edits"])
+    assert {findings[e["finding"]]["rule_id"] for e in data["edits"]} == {"T_CHINESE_CHIEF", "T_CONCLUDE"}
+    assert all(f["status"] == "applied" and f["reason"] is None for f in findings.values())
+    assert data["corrected_text"].startswith("Trump and *Chinese* leader Xi Jinping")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.report.github import command, escape_data, escape_property
-from tests.article_kit import rule_args, run_cli
+from tests.support.article_kit import rule_args, run_cli
 
 
 def test_escaping() -> None:

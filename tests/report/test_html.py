@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from cleaner.findings import Severity
+from cleaner.findings.finding import Severity
 from cleaner.report.html import IndexEntry, render_article_html, render_index_html
-from tests.report.report_fakes import FakeRule, analyze, trade_result
+from tests.support.report_fakes import FakeRule, analyze, trade_result
 
 HOSTILE_TEXT = (
     "Headline <script>alert(1)</script> pricing talks\n"
@@ -217,9 +217,13 @@ def test_index_lists_articles_worst_first_with_links() -> None:
     assert "3 major" in row and "1 minor" in row and "mistranslation 2" in row
     before, after = bad.readability_before.flesch_reading_ease, bad.readability_after.flesch_reading_ease
     assert f"{before:.1f} → {after:.1f}" in row
-    assert soup.find("img") is None and not soup.find_all("script")
+    assert soup.find("img") is None
+    # the one script is the shipped sort/filter code, allowed by its hash and nothing else
+    (script,) = soup.find_all("script")
+    digest = base64.b64encode(hashlib.sha256(script.string.encode("utf-8")).digest()).decode("ascii")
     meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
-    assert isinstance(meta, Tag) and "script-src 'none'" in str(meta["content"])
+    assert isinstance(meta, Tag) and f"script-src 'sha256-{digest}';" in str(meta["content"])
+    assert "hostile" not in script.string.lower() and "<script>alert" not in script.string
 
 
 def test_severity_counts_come_from_the_result() -> None:

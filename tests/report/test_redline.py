@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.findings import Finding, Severity
+from cleaner.document.spans import Span
+from cleaner.findings.finding import Finding, Severity
 from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.report.model import APPLIED, SUGGESTED, Status
 from cleaner.report.redline import EDIT, SUGGESTION, TEXT, layout
-from cleaner.spans import Span
 
 CHUNKS = st.sampled_from(["word", " ", "\n", "\n\n", "  \n ", "é", "\r\n", "x y"])
 

@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from cleaner.report.sarif import artifact_uri
-from tests.article_kit import rule_args, run_cli
+from cleaner.report.sarif import artifact_location, artifact_uri
+from tests.support.article_kit import rule_args, run_cli
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
@@ -110,4 +110,43 @@ def test_artifact_uri(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert artifact_uri(str(tmp_path / "news" / "a.md")) == "news/a.md"
     assert artifact_uri("./news/../news/a.md") == "news/a.md"
     assert artifact_uri("<stdin>") == "stdin"
-    assert artifact_uri("/elsewhere/x#1.md") == "/elsewhere/x%231.md"
+    assert artifact_uri("/elsewhere/x#1.md") == "file:///elsewhere/x%231.md"
+    assert artifact_location("news/a.md") == {"uri": "news/a.md", "uriBaseId": "%SRCROOT%"}
+    assert artifact_location("/elsewhere/a.md") == {"uri": "file:///elsewhere/a.md"}
+
+
+def test_paths_are_relative_to_srcroot(sarif: dict[str, Any], tmp_path: Path) -> None:
+    run = sarif["runs"][0]
+    base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert base.startswith("file:///") and base.endswith("/")
+    for r in run["results"]:
+        loc = r["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert loc["uriBaseId"] == "%SRCROOT%" and not loc["uri"].startswith("/")
+
+
+def _lint_sarif(capsys: pytest.CaptureFixture[str], write_rules: Any, path: Path) -> dict[str, Any]:
+    code, out, _ = run_cli(capsys, "lint", str(path), "--format", "sarif", *rule_args(write_rules))
+    assert code == 1
+    log = json.loads(out)
+    validate(log)
+    return log
+
+
+def test_fingerprints_survive_moved_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], write_rules: Any
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    art = tmp_path / "a.txt"
+    body = "They held pricing talks in May.\nLater they held pricing talks again.\n"
+    art.write_text(body, encoding="utf-8")
+    before = _lint_sarif(capsys, write_rules, art)["runs"][0]["results"]
+    art.write_text("A new first paragraph.\n\n" + body, encoding="utf-8")
+    after = _lint_sarif(capsys, write_rules, art)["runs"][0]["results"]
+    key = "cleanerFinding/v1"
+    assert [r["partialFingerprints"][key] for r in before] == [r["partialFingerprints"][key] for r in after]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after] == [3, 4]
+    assert len({r["partialFingerprints"][key] for r in after}) == 2
+    art.write_text(body.replace("in May", "in June"), encoding="utf-8")
+    changed = _lint_sarif(capsys, write_rules, art)["runs"][0]["results"]
+    assert changed[0]["partialFingerprints"][key] != before[0]["partialFingerprints"][key]
+    assert changed[1]["partialFingerprints"][key] == before[1]["partialFingerprints"][key]

@@ -3,8 +3,9 @@
   var dataNode = document.getElementById("report-data");
   var panel = document.getElementById("details");
   if (!dataNode || !panel) { return; }
+  var data = JSON.parse(dataNode.textContent);
   var findings = {};
-  JSON.parse(dataNode.textContent).findings.forEach(function (f) { findings[f.id] = f; });
+  data.findings.forEach(function (f) { findings[f.id] = f; });
   var pinned = null;
   var restoring = false;
 
@@ -61,6 +62,8 @@
       return li;
     });
     setText("d-also", f.also.length ? "Also reported by: " + f.also.join(", ") : "");
+    panel.setAttribute("data-ref", String(f.id));
+    decisions.paintPanel(f.id);
     panel.hidden = false;
     panel.classList.toggle("preview", !pin);
     if (pin) {
@@ -172,6 +175,141 @@
   document.addEventListener("mouseout", unpreview);
   document.addEventListener("focusin", preview);
   document.addEventListener("focusout", unpreview);
+
+
+  // -- accept / reject ---------------------------------------------------------------
+  // Every finding is accepted (its change is made) or rejected (the original stays). The plan's
+  // applied changes start accepted and suggestions rejected; the corrected text is rebuilt from
+  // the original and the accepted choices. Offsets are Python string indices (code points), so
+  // the original is handled as an array of code points, never as UTF-16 units.
+  var decisions = (function () {
+    var original = Array.from(data.original || "");
+    var accepted = {};
+    var box = document.getElementById("corrected-text");
+    var bar = document.querySelector(".decide");
+    var count = document.querySelector(".decide-count");
+    var status = document.querySelector(".export-status");
+
+    function reset() { data.findings.forEach(function (f) { accepted[f.id] = f.status === "applied" && !!f.choice; }); }
+    function overlaps(a, b) {
+      if (a.start === a.end || b.start === b.end) { return a.start === b.start || (a.start > b.start && a.start < b.end) || (b.start > a.start && b.start < a.end); }
+      return a.start < b.end && b.start < a.end;
+    }
+    function set(id, on) {
+      var f = findings[id];
+      if (!f || !f.choice) { return; }
+      if (on) {
+        data.findings.forEach(function (g) {
+          if (g.id !== id && accepted[g.id] && g.choice && overlaps(g.choice, f.choice)) { accepted[g.id] = false; }
+        });
+      }
+      accepted[id] = on;
+    }
+    function text() {
+      var chosen = data.findings.filter(function (f) { return accepted[f.id] && f.choice; })
+        .map(function (f) { return f.choice; })
+        .sort(function (a, b) { return a.start - b.start || a.end - b.end; });
+      var out = [], pos = 0;
+      chosen.forEach(function (c) {
+        if (c.start < pos) { return; }
+        out.push(original.slice(pos, c.start).join(""), c.after);
+        pos = c.end;
+      });
+      out.push(original.slice(pos).join(""));
+      return out.join("");
+    }
+    function paintPanel(id) {
+      var group = panel.querySelector(".d-decide");
+      var f = findings[id];
+      if (!group || !f) { return; }
+      group.hidden = !f.choice;
+      Array.prototype.forEach.call(group.querySelectorAll("button"), function (b) {
+        var wantOn = b.getAttribute("data-decide-panel") === "accept";
+        b.setAttribute("aria-pressed", String(!!accepted[id] === wantOn));
+      });
+    }
+    function paint() {
+      var n = 0, total = 0;
+      data.findings.forEach(function (f) {
+        var on = !!accepted[f.id];
+        if (f.choice) { total += 1; if (on) { n += 1; } }
+        Array.prototype.forEach.call(document.querySelectorAll('.chg[data-ref="' + f.id + '"]'), function (el) {
+          el.classList.toggle("accepted", on);
+          el.classList.toggle("rejected", !on);
+        });
+        Array.prototype.forEach.call(document.querySelectorAll('.note[data-note="' + f.id + '"]'), function (el) {
+          el.classList.toggle("rejected", !on && !!f.choice);
+        });
+        var btn = document.querySelector('.decide-btn[data-decide="' + f.id + '"]');
+        if (btn) {
+          btn.textContent = !f.choice ? "no change to accept" : on ? "Accepted" : "Rejected";
+          btn.setAttribute("aria-pressed", String(on));
+          btn.setAttribute("aria-label", (on ? "Accepted" : "Rejected") + " change " + f.id + ": press to " + (on ? "reject" : "accept"));
+        }
+      });
+      if (count) { count.textContent = n + " of " + total + " changes accepted"; }
+      if (box) { box.value = text(); }
+      var shown = panel.getAttribute("data-ref");
+      if (shown && !panel.hidden) { paintPanel(Number(shown)); }
+    }
+    function say(message) { if (status) { status.textContent = message; } }
+    function copy() {
+      var value = text();
+      function fallback() {
+        box.value = value;
+        box.focus();
+        box.select();
+        var ok = false;
+        try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+        say(ok ? "Corrected text copied." : "Select the corrected text below and copy it.");
+      }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(value).then(function () { say("Corrected text copied."); }, fallback);
+      } else {
+        fallback();
+      }
+    }
+    function download() {
+      var blob = new Blob([text()], { type: "text/plain;charset=utf-8" });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = data.download || "corrected.txt";
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+      say("Downloaded " + link.download + ".");
+    }
+
+    reset();
+    if (bar) { bar.hidden = false; }
+    Array.prototype.forEach.call(document.querySelectorAll(".decide-btn, .js-only"), function (el) { el.hidden = false; });
+    document.addEventListener("click", function (e) {
+      var t = e.target instanceof Element ? e.target : null;
+      if (!t) { return; }
+      var one = t.closest("[data-decide]");
+      if (one) { var id = Number(one.getAttribute("data-decide")); set(id, !accepted[id]); paint(); return; }
+      var inPanel = t.closest("[data-decide-panel]");
+      if (inPanel) {
+        set(Number(panel.getAttribute("data-ref")), inPanel.getAttribute("data-decide-panel") === "accept");
+        paint();
+        return;
+      }
+      var all = t.closest("[data-decide-all]");
+      if (all) {
+        var how = all.getAttribute("data-decide-all");
+        if (how === "reset") { reset(); } else {
+          data.findings.forEach(function (f) { accepted[f.id] = false; });
+          if (how === "accept") { data.findings.forEach(function (f) { if (f.status === "applied") { set(f.id, true); } }); data.findings.forEach(function (f) { if (f.status !== "applied" && f.choice && !data.findings.some(function (g) { return accepted[g.id] && g.choice && overlaps(g.choice, f.choice); })) { accepted[f.id] = true; } }); }
+        }
+        paint();
+        return;
+      }
+      var exp = t.closest("[data-export]");
+      if (exp) { if (exp.getAttribute("data-export") === "copy") { copy(); } else { download(); } }
+    });
+    paint();
+    return { paintPanel: paintPanel };
+  })();
 
   var buttons = document.querySelectorAll("[data-view]");
   Array.prototype.forEach.call(buttons, function (btn) {

@@ -1,0 +1,38 @@
+"""The Checker protocol: anything that turns a Document into Findings.
+
+Checkers know nothing of each other; the pipeline runs them and merges what
+they find.  A new checker is a new module plus one entry where the pipeline
+assembles its checkers, not an edit to the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol, runtime_checkable
+
+from cleaner.document import Document
+from cleaner.errors import CleanerError
+from cleaner.findings import Finding
+
+
+class CheckerUnavailable(CleanerError):
+    """An optional checker (LanguageTool) cannot work right now; the run may go on without it."""
+
+
+@runtime_checkable
+class FindingsRefiner(Protocol):
+    """A checker that also revises the merged findings of all engines (the fluency gate)."""
+
+    def refine(self, doc: Document, findings: Sequence[Finding]) -> list[Finding]:
+        """The findings, some with new confidences or replacements, some removed."""
+        ...
+
+
+class Checker(Protocol):
+    """Turns a Document into Findings; must not print, filter or sort."""
+
+    name: str
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        """Every finding of this checker in ``doc``."""
+        ...

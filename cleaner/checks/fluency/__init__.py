@@ -1,0 +1,14 @@
+"""The fluency checker: a small language model (pure numpy) scores sentences.
+
+Two jobs (docs/fluency.md): *gate* re-scores every other engine's proposed
+replacement in its sentence and sets its confidence from the log-probability
+difference; *propose* tries the words a pivot-language round trip confuses
+(confusion sets built from bilingual dictionaries) where the model finds the
+original surprising.
+
+Modules: ``gguf_weights`` (GGUF file → float arrays, cached on disk),
+``tokenizer`` (byte-level BPE from the GGUF vocabulary), ``llama`` (the
+forward pass), ``scorer`` (windows, batching, shared prefixes, score cache),
+``confusions`` (the committed confusion sets), ``checker`` (the engine),
+``gate`` (the post-merge step), ``settings``.
+"""

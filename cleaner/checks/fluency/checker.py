@@ -1,0 +1,86 @@
+"""The fluency engine: proposals in ``full`` mode (a Checker), the gate in ``gate`` and ``full`` (a post-merge step).
+
+Opened once per run: the model is loaded (memory-mapped from the weight
+cache) and the score cache opened; both are shared by every article.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from cleaner.checks.checker import CheckerUnavailable
+from cleaner.checks.fluency.confusions import ConfusionTable, load_confusions
+from cleaner.checks.fluency.gate import gate_findings
+from cleaner.checks.fluency.gguf_weights import ModelError, packaged_model_path
+from cleaner.checks.fluency.propose import propose
+from cleaner.checks.fluency.score_cache import FILE_NAME
+from cleaner.checks.fluency.scorer import Scorer, free_cores
+from cleaner.checks.fluency.settings import FluencyOptions
+from cleaner.checks.registry import Mode
+from cleaner.document import Document
+from cleaner.findings import Finding
+from cleaner.paths import cache_dir
+
+
+class FluencyChecker:
+    """Scores sentences with a small language model to judge and propose corrections."""
+
+    name = "fluency"
+
+    def __init__(self, scorer: Scorer, table: ConfusionTable, mode: str, options: FluencyOptions) -> None:
+        self.scorer = scorer
+        self.table = table
+        self.mode = mode
+        self.options = options
+
+    @classmethod
+    def open(cls, mode: str, options: FluencyOptions) -> FluencyChecker:
+        """Load the model (raises ModelError naming the file when it is missing or corrupt)."""
+        model: Path = options.model if options.model is not None else packaged_model_path()
+        cache = cache_dir() / "fluency" / FILE_NAME if options.cache else None
+        threads = options.threads if options.threads is not None else free_cores()
+        return cls(Scorer.open(model, cache, threads), load_confusions(), mode, options)
+
+    def check(self, doc: Document) -> list[Finding]:
+        """Proposals (full mode only); the gate runs later, on the merged findings."""
+        if self.mode != "full":
+            return []
+        return propose(doc, self.table, self.scorer, self.options, [])
+
+    def refine(self, doc: Document, findings: Sequence[Finding]) -> list[Finding]:
+        """The post-merge gate (see :mod:`cleaner.checks.fluency.gate`)."""
+        return gate_findings(doc, findings, self.scorer, self.options)
+
+    def close(self) -> None:
+        self.scorer.cache.close()
+
+
+class _Unavailable:
+    """Stands in for an optional fluency checker whose model cannot load: the pipeline warns once and drops it."""
+
+    name = "fluency"
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+
+    def check(self, doc: Document) -> list[Finding]:
+        raise CheckerUnavailable(self.problem)
+
+
+def open_fluency(options: FluencyOptions, mode: Mode, stack: contextlib.ExitStack) -> FluencyChecker | _Unavailable:
+    """The fluency engine for a run, in ``options.kind`` (gate or full).
+
+    A required checker (``--fluency gate|full``) needs the model: a missing or corrupt
+    file raises ModelError (one line naming the file, exit 2).  An optional one stands
+    aside instead, and the run goes on without it after one warning.
+    """
+    try:
+        checker = FluencyChecker.open(options.kind, options)
+    except ModelError as exc:
+        if mode is Mode.REQUIRED:
+            raise
+        return _Unavailable(str(exc))
+    stack.callback(checker.close)
+    return checker

@@ -1,0 +1,76 @@
+"""The gate: every other engine's replacement re-scored in its sentence, its confidence set from the difference.
+
+A post-merge step: it sees the merged findings (one per problem), so each
+replacement is scored once.  Δ is the log-probability of the window with the
+replacement minus that with the original (nats).  The new confidence is a
+logistic function of Δ and of the finding's own confidence, fitted on the
+tuning round trips and clean news (``scripts/calibrate_fluency.py``), so
+``fix`` (threshold 0.8) applies only corrections that read clearly better.
+Where the original is much more fluent the finding is dropped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from cleaner.checks.fluency.scorer import Scorer
+from cleaner.checks.fluency.settings import FluencyOptions
+from cleaner.checks.fluency.windows import total, window_for
+from cleaner.document import Document
+from cleaner.findings import Finding
+
+MAX_REPLACEMENTS = 3
+ENGINE = "fluency"
+
+
+def gate_confidence(delta: float, prior: float, options: FluencyOptions) -> float:
+    """The calibrated probability that a correction with fluency gain ``delta`` is right."""
+    p = min(max(prior, 0.01), 0.99)
+    clipped = max(min(delta, options.gate_clip), -options.gate_clip)
+    z = options.gate_slope * clipped + options.gate_offset + options.gate_prior * math.log(p / (1 - p))
+    return round(1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0))), 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Gain:
+    """How much more fluent a finding's best replacement is than the original (nats), and which one it is."""
+
+    index: int
+    delta: float
+    best: int
+
+
+def gains(doc: Document, findings: Sequence[Finding], scorer: Scorer) -> list[Gain]:
+    """The fluency gain of every finding the gate judges (another engine's, with a replacement)."""
+    todo = [i for i, f in enumerate(findings) if f.engine != ENGINE and f.replacements and f.text]
+    windows = [
+        window_for(doc, findings[i].span, (findings[i].text, *findings[i].replacements[:MAX_REPLACEMENTS]))
+        for i in todo
+    ]
+    out: list[Gain] = []
+    for i, per_variant in zip(todo, scorer.score(windows), strict=True):
+        original = total(per_variant[0])
+        deltas = [total(s) - original for s in per_variant[1:]]
+        best = max(range(len(deltas)), key=lambda k: (deltas[k], -k))
+        out.append(Gain(i, round(deltas[best], 3), best))
+    return out
+
+
+def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, options: FluencyOptions) -> list[Finding]:
+    """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed."""
+    out = list(findings)
+    dropped: set[int] = set()
+    for gain in gains(doc, findings, scorer):
+        f = findings[gain.index]
+        if gain.delta <= options.drop_below:
+            dropped.add(gain.index)
+            continue
+        replacements = f.replacements
+        if gain.best:
+            head = f.replacements[gain.best]
+            replacements = (head, *(r for r in f.replacements if r != head))
+        confidence = gate_confidence(gain.delta, f.confidence, options)
+        out[gain.index] = replace(f, confidence=confidence, replacements=replacements)
+    return [f for i, f in enumerate(out) if i not in dropped]

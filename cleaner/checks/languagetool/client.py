@@ -1,0 +1,162 @@
+"""The client side: language_tool_python in ``remote_server`` mode against our local server.
+
+An :class:`LTClient` connects lazily (a fully cached lint never starts the
+server), bounds every request with a timeout, and on a failed request restarts
+the server once and retries once; after that it reports
+:class:`LanguageToolUnavailable` and stays failed for the rest of the run, so a
+run over many files does not wait on a dead server again and again.
+
+language_tool_python 3.4.0 is not safe to share across threads (``Match``
+keeps its offset table in class attributes), so every call into it holds one
+process-wide lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from typing import Any, Protocol
+
+from cleaner.budget import shielded
+from cleaner.checks.languagetool.custom_rules import with_custom_rules
+from cleaner.checks.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
+from cleaner.checks.languagetool.install import Installation, require_installation
+from cleaner.checks.languagetool.mapping import LTMatch, astral_positions, from_library
+from cleaner.checks.languagetool.server import ServerState, ensure_server, touch_activity
+from cleaner.checks.languagetool.settings import LanguageToolSettings
+
+_LIBRARY_LOCK = threading.Lock()
+
+
+class MatchSource(Protocol):
+    """What the checker needs: LanguageTool's matches for one text, and the version that made them."""
+
+    @property
+    def version(self) -> str:
+        """The LanguageTool version (part of the cache key)."""
+        ...
+
+    def check(self, text: str) -> list[LTMatch]:
+        """Every match in ``text``, offsets in code points of ``text``."""
+        ...
+
+
+def _failures() -> tuple[type[BaseException], ...]:
+    """What a failed request raises (imported late: language_tool_python is slow to import)."""
+    from language_tool_python.exceptions import LanguageToolError as LibraryError
+
+    return (LibraryError, OSError, LanguageToolUnavailable)
+
+
+class LTClient:
+    """A language_tool_python client bound to the shared local server of ``settings``."""
+
+    def __init__(self, settings: LanguageToolSettings, installation: Installation | None = None) -> None:
+        self.settings = settings
+        self._installation = installation
+        self._tool: Any = None
+        self._state: ServerState | None = None
+        self._failed: str | None = None
+        self.requests = 0
+        """Check requests sent (tests use it to prove cache hits)."""
+        self.restarts = 0
+        """Times the server stopped answering during this run and was restarted."""
+        self.restart_causes: list[str] = []
+
+    @property
+    def installation(self) -> Installation:
+        """The installation this client runs (found on first use)."""
+        if self._installation is None:
+            self._installation = require_installation(self.settings)
+        self._installation = with_custom_rules(self._installation, self.settings.state_dir())
+        return self._installation
+
+    @property
+    def version(self) -> str:
+        """The LanguageTool version of the installation, with the digest of cleaner's XML rules."""
+        found = self.installation
+        return f"{found.version}+{found.custom_rules}" if found.custom_rules else found.version
+
+    @property
+    def state(self) -> ServerState | None:
+        """The server this client talks to, once connected."""
+        return self._state
+
+    def connect(self) -> ServerState:
+        """Make sure the server runs and a language_tool_python client is bound to it."""
+        with _LIBRARY_LOCK:
+            return self._connect()
+
+    def _connect(self) -> ServerState:
+        from language_tool_python import LanguageTool
+
+        with shielded():  # a time budget must not cut a server start (lock, spawned JVM) in half
+            state = ensure_server(self.settings, self.installation)
+        try:
+            tool: Any = LanguageTool(self.settings.language, remote_server=state.url)
+        except ValueError as e:  # an unknown language code: a configuration mistake, not an outage
+            raise LanguageToolError(f"LanguageTool language {self.settings.language!r}: {e}") from e
+        # 3.4.0 has no timeout parameter; its requests use this attribute (300 s by default).
+        tool._TIMEOUT = self.settings.request_timeout
+        tool.disabled_rules = set(self.settings.server_disabled_rules())
+        tool.disabled_categories = set(self.settings.server_disabled_categories())
+        tool.enabled_rules = set(self.settings.enabled_rules)
+        tool.enabled_categories = set(self.settings.enabled_categories)
+        tool.enabled_rules_only = self.settings.enabled_only
+        self._tool, self._state = tool, state
+        return state
+
+    def check(self, text: str) -> list[LTMatch]:
+        """LanguageTool's matches for ``text``: one restart and one retry, then LanguageToolUnavailable."""
+        if self._failed is not None:
+            raise LanguageToolUnavailable(self._failed)
+        failures = _failures()
+        with _LIBRARY_LOCK:
+            try:
+                return self._check_once(text)
+            except NotInstalled as e:  # nothing to restart: say how to install, once
+                self._failed = str(e)
+                raise
+            except failures as first:
+                try:
+                    self._tool = None
+                    self.restarts += 1
+                    self.restart_causes.append(_short(first))
+                    self._connect()
+                    return self._check_once(text)
+                except failures as second:
+                    self._failed = f"LanguageTool failed twice ({_short(first)}; after a restart: {_short(second)})"
+                    raise LanguageToolUnavailable(self._failed) from second
+
+    def _check_once(self, text: str) -> list[LTMatch]:
+        if self._tool is None:
+            self._connect()
+        touch_activity(self.settings.state_dir())
+        self.requests += 1
+        matches = self._tool.check(text)
+        astral = astral_positions(text)
+        return [from_library(m, text, astral) for m in matches]
+
+    def close(self) -> None:
+        """Drop the library client (the server keeps running for the next invocation)."""
+        with _LIBRARY_LOCK:
+            if self._tool is not None:
+                with contextlib.suppress(Exception):
+                    self._tool.close()
+                self._tool = None
+
+
+def _short(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return (text[0] if text else type(error).__name__)[:300]
+
+
+@contextlib.contextmanager
+def managed(settings: LanguageToolSettings) -> Iterator[LTClient]:
+    """A client for the run; the server it starts outlives the run and stops when idle."""
+    client = LTClient(settings)
+    try:
+        yield client
+    finally:
+        client.close()

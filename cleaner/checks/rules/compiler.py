@@ -1,0 +1,89 @@
+"""Compile a RuleSet into one matcher whose cost does not grow with the number of rules.
+
+Each phrase pattern contributes the forms of one *anchor* element (a required,
+rare element; see :meth:`Pattern.anchor`) to a single Aho–Corasick automaton
+over normalized tokens.  Matching a document is one pass over its token stream,
+whatever the number of rules; each anchor hit is then checked against the rest
+of its pattern in place.  Indexing one element instead of every full phrase
+keeps the automaton small: inflections and alternatives of the other elements
+do not multiply.  Only the (rare) regular-expression rules run one by one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from cleaner.checks.rules.inflection import inflect_like
+from cleaner.checks.rules.literals import required_literals
+from cleaner.checks.rules.loader import RuleSet
+from cleaner.checks.rules.model import Rule
+from cleaner.checks.rules.template import inflection_refs
+
+SEPARATOR = " "
+PARAGRAPH_MARK = "\u00b6\u00b6"
+"""Put between paragraphs in the token stream so no phrase matches across them."""
+
+
+PhraseHit = tuple[int, int, int]
+"""What an automaton key stands for: (rule index, anchor element index, alternative index)."""
+
+
+@dataclass(frozen=True)
+class CompiledRules:
+    """The rules plus their automaton; picklable, so it can be cached on disk."""
+
+    rules: tuple[Rule, ...]
+    automaton: ahocorasick.Automaton
+    regex_rules: tuple[int, ...]
+    regex_literals: tuple[tuple[str, ...] | None, ...] = ()
+    """For each regex rule, lower-case strings one of which every match contains (None: unknown)."""
+    inflections: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(word, surface) → word inflected like surface, for every ``{word:N}`` a phrase rule can need."""
+
+    @property
+    def size(self) -> int:
+        return len(self.rules)
+
+
+def key_for(sequence: tuple[str, ...]) -> str:
+    """The automaton key of a token sequence: tokens joined, with separators at both ends."""
+    return SEPARATOR + SEPARATOR.join(sequence) + SEPARATOR
+
+
+def compile_rules(ruleset: RuleSet) -> CompiledRules:
+    """Index every phrase rule's anchor element in the automaton; keep regex rules aside."""
+    table: dict[str, list[PhraseHit]] = {}
+    regex_rules: list[int] = []
+    for index, rule in enumerate(ruleset.rules):
+        if rule.pattern is None:
+            regex_rules.append(index)
+            continue
+        anchor = rule.pattern.anchor()
+        for sequence, alternative in rule.pattern.elements[anchor].sequences():
+            table.setdefault(key_for(sequence), []).append((index, anchor, alternative))
+    automaton = ahocorasick.Automaton()
+    for key, hits in table.items():
+        automaton.add_word(key, tuple(hits))
+    if table:
+        automaton.make_automaton()
+    literals = tuple(required_literals(ruleset.rules[i].regex) for i in regex_rules)  # type: ignore[arg-type]
+    return CompiledRules(ruleset.rules, automaton, tuple(regex_rules), literals, _inflection_table(ruleset.rules))
+
+
+def _inflection_table(rules: tuple[Rule, ...]) -> dict[tuple[str, str], str]:
+    """Precompute ``{word:N}`` for every form element N of a phrase rule can match."""
+    table: dict[tuple[str, str], str] = {}
+    for rule in rules:
+        if rule.pattern is None:
+            continue
+        for template in rule.replacements:
+            for word, n in inflection_refs(template):
+                if not 1 <= n <= len(rule.pattern.elements):
+                    continue
+                for alt in rule.pattern.elements[n - 1].alternatives:
+                    for choice in alt:
+                        for form in choice:
+                            table.setdefault((word, form), inflect_like(word, form))
+    return table

@@ -1,0 +1,384 @@
+"""Run compiled rules over a Document: one automaton pass, context checks, overlap resolution."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from cleaner.checks.rules.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules
+from cleaner.checks.rules.inflection import inflect_like
+from cleaner.checks.rules.literals import NON_ASCII
+from cleaner.checks.rules.model import Conditions, Rule, Term
+from cleaner.checks.rules.pattern import Element, Pattern
+from cleaner.checks.rules.template import match_case, render
+from cleaner.document import Document, Span, Token
+from cleaner.findings import Finding
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A raw match before context checks: rule, span, token range and element spans."""
+
+    rule_index: int
+    span: Span
+    first_token: int
+    last_token: int
+    groups: tuple[Span | None, ...]
+    """Span matched by element/group 1..N (index 0 is element 1)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Stream:
+    """The token stream: its text, key-end position → stream position, the stream as a list
+    (paragraph marks included), and stream position → token index (-1 for a mark)."""
+
+    text: str
+    ends: dict[int, int]
+    marked: list[str]
+    token_at: list[int]
+
+
+class _TokenIndex:
+    """The document's tokens with the lookups matching needs."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.tokens: Sequence[Token] = doc.tokens
+        self.starts = [t.start for t in self.tokens]
+        self.norms = [t.norm for t in self.tokens]
+
+    @cached_property
+    def stream(self) -> _Stream:
+        """The normalized tokens as the automaton reads them, with paragraph marks between paragraphs."""
+        parts: list[str] = [SEPARATOR]
+        ends: dict[int, int] = {}
+        marked: list[str] = []
+        token_at: list[int] = []
+        pos = 1
+        para_ends = {p.end for p in self.doc.paragraphs}
+        for i, tok in enumerate(self.tokens):
+            parts.append(tok.norm)
+            pos += len(tok.norm)
+            ends[pos] = len(marked)
+            marked.append(tok.norm)
+            token_at.append(i)
+            parts.append(SEPARATOR)
+            pos += 1
+            if tok.end in para_ends:
+                parts.append(PARAGRAPH_MARK + SEPARATOR)
+                pos += len(PARAGRAPH_MARK) + 1
+                marked.append(PARAGRAPH_MARK)
+                token_at.append(-1)
+        return _Stream("".join(parts), ends, marked, token_at)
+
+    def token_range(self, span: Span) -> tuple[int, int]:
+        """Indices of the first and last token inside ``span`` (last < first when none)."""
+        first = bisect.bisect_left(self.starts, span.start)
+        last = bisect.bisect_left(self.starts, span.end) - 1
+        return first, last
+
+
+class RuleChecker:
+    """The rule-file checker: yields one Finding per surviving match."""
+
+    name = "rules"
+
+    def __init__(self, compiled: CompiledRules, disabled: frozenset[str] = frozenset()) -> None:
+        self.compiled = compiled
+        self.disabled = disabled
+
+    def _inflect(self, word: str, surface: str) -> str:
+        """``word`` inflected like ``surface``: from the compiled table, else computed."""
+        found = self.compiled.inflections.get((word, surface.lower()))
+        return found if found is not None else inflect_like(word, surface)
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        index = _TokenIndex(doc)
+        candidates = [c for c in self._candidates(doc, index) if self._accepts(doc, index, c)]
+        for cand in _resolve_overlaps(candidates, self.compiled.rules):
+            yield self._finding(doc, cand)
+
+    # -- candidates ------------------------------------------------------
+
+    def _candidates(self, doc: Document, index: _TokenIndex) -> Iterator[Candidate]:
+        rules = self.compiled.rules
+        if len(self.compiled.automaton) and index.tokens:
+            stream = index.stream
+            seen: set[tuple[int, int, int]] = set()
+            for end_pos, hits in self.compiled.automaton.iter(stream.text):
+                last = stream.ends.get(end_pos)
+                if last is None:
+                    continue
+                for rule_index, anchor, alternative in hits:
+                    rule = rules[rule_index]
+                    if rule.id in self.disabled or rule.pattern is None:
+                        continue
+                    for cand in _phrase_candidates(rule_index, rule.pattern, anchor, alternative, last, index):
+                        key = (rule_index, cand.span.start, cand.span.end)
+                        if key not in seen:
+                            seen.add(key)
+                            yield cand
+        paragraphs = doc.paragraphs
+        locate = _LiteralLocator(doc.check_text, paragraphs)
+        for rule_index, literals in zip(self.compiled.regex_rules, self.compiled.regex_literals, strict=True):
+            rule = rules[rule_index]
+            if rule.id in self.disabled or rule.regex is None:
+                continue
+            for i in locate.paragraphs_with(literals):
+                para = paragraphs[i]
+                for m in rule.regex.finditer(doc.check_text, para.start, para.end):
+                    yield from _regex_candidate(rule_index, m, index)
+
+    # -- context ---------------------------------------------------------
+
+    def _accepts(self, doc: Document, index: _TokenIndex, cand: Candidate) -> bool:
+        rule = self.compiled.rules[cand.rule_index]
+        for kind in rule.skip:
+            if doc.in_region(kind, cand.span):
+                return False
+        for kind in rule.only:
+            if not doc.in_region(kind, cand.span):
+                return False
+        return rule.when.empty or _conditions_hold(rule.when, doc, index, cand)
+
+    # -- findings --------------------------------------------------------
+
+    def _finding(self, doc: Document, cand: Candidate) -> Finding:
+        rule = self.compiled.rules[cand.rule_index]
+        original = doc.text[cand.span.start : cand.span.end]
+
+        def group(n: int) -> str:
+            if n == 0:
+                return original
+            g = cand.groups[n - 1] if n - 1 < len(cand.groups) else None
+            return doc.text[g.start : g.end] if g else ""
+
+        initial = _opens_sentence(doc, cand.span.start)
+        replacements: list[str] = []
+        for template in rule.replacements_for(original):
+            text = match_case(render(template, group, self._inflect), original, initial)
+            if text != original and text not in replacements:
+                replacements.append(text)
+        return Finding(
+            span=cand.span,
+            text=original,
+            rule_id=rule.id,
+            engine="rules",
+            category=rule.category,
+            severity=rule.severity,
+            confidence=rule.confidence,
+            message=rule.message,
+            replacements=tuple(replacements),
+        )
+
+
+class _LiteralLocator:
+    """Which paragraphs contain a regex rule's required literals (one lower-cased copy of the text)."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Span]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.starts = [p.start for p in paragraphs]
+        self._lowered: str | None = None
+        self._cache: dict[str, set[int]] = {}
+
+    def paragraphs_with(self, literals: tuple[str, ...] | None) -> list[int]:
+        if literals is None:
+            return list(range(len(self.paragraphs)))
+        found: set[int] = set()
+        for lit in literals:
+            found |= self._locate(lit)
+        return sorted(found)
+
+    def _locate(self, literal: str) -> set[int]:
+        if literal not in self._cache:
+            if literal == NON_ASCII:
+                hits = {i for i, p in enumerate(self.paragraphs) if not self.text[p.start : p.end].isascii()}
+            else:
+                if self._lowered is None:
+                    lowered = self.text.lower()
+                    self._lowered = lowered if len(lowered) == len(self.text) else self.text
+                hits = set()
+                pos = self._lowered.find(literal)
+                while pos >= 0:
+                    i = bisect.bisect_right(self.starts, pos) - 1
+                    if i >= 0:
+                        hits.add(i)
+                        nxt = self.paragraphs[i].end
+                    else:
+                        nxt = pos + 1
+                    pos = self._lowered.find(literal, max(nxt, pos + 1))
+            self._cache[literal] = hits
+        return self._cache[literal]
+
+
+def _opens_sentence(doc: Document, offset: int) -> bool:
+    """True when only quotes, brackets or spaces stand between the sentence start and ``offset``."""
+    sentence = doc.sentence_at(offset)
+    lead = doc.check_text[sentence.start : offset] if sentence.start <= offset else "x"
+    return all(not c.isalnum() for c in lead)
+
+
+def _regex_candidate(rule_index: int, m: re.Match[str], index: _TokenIndex) -> Iterator[Candidate]:
+    if m.end() == m.start():
+        return
+    flag = "flag" if "flag" in m.re.groupindex and m.start("flag") >= 0 else 0  # m.re: the compiled pattern
+    span = Span(m.start(flag), m.end(flag))
+    groups = tuple(Span(m.start(g), m.end(g)) if m.start(g) >= 0 else None for g in range(1, m.re.groups + 1))
+    first, last = index.token_range(span)
+    yield Candidate(rule_index, span, first, last, groups)
+
+
+Owners = tuple[int, ...]
+"""For each stream position of a match, the element it belongs to."""
+
+
+def _phrase_candidates(
+    rule_index: int, pattern: Pattern, anchor: int, alternative: int, last: int, index: _TokenIndex
+) -> Iterator[Candidate]:
+    """Every full match of ``pattern`` around an anchor hit ending at stream position ``last``."""
+    elements = pattern.elements
+    width = len(elements[anchor].alternatives[alternative])
+    first = last - width + 1
+    marked = index.stream.marked
+    for end, after in _forward(elements, anchor + 1, last + 1, marked):
+        for start, before in _backward(elements, anchor - 1, first - 1, marked):
+            owners = before + (anchor,) * width + after
+            yield _candidate(rule_index, start, end, owners, len(elements), index)
+
+
+def _forward(elements: Sequence[Element], j: int, pos: int, marked: Sequence[str]) -> Iterator[tuple[int, Owners]]:
+    """Ways to match elements j.. starting at ``pos``: (last position, owners)."""
+    if j == len(elements):
+        yield pos - 1, ()
+        return
+    for alt in elements[j].alternatives:
+        n = len(alt)
+        if pos + n > len(marked) or not _fits(marked, pos, alt):
+            continue
+        for end, rest in _forward(elements, j + 1, pos + n, marked):
+            yield end, (j,) * n + rest
+
+
+def _backward(elements: Sequence[Element], j: int, pos: int, marked: Sequence[str]) -> Iterator[tuple[int, Owners]]:
+    """Ways to match elements ..j ending at ``pos``: (first position, owners)."""
+    if j < 0:
+        yield pos + 1, ()
+        return
+    for alt in elements[j].alternatives:
+        n = len(alt)
+        start = pos - n + 1
+        if start < 0 or not _fits(marked, start, alt):
+            continue
+        for first, rest in _backward(elements, j - 1, start - 1, marked):
+            yield first, rest + (j,) * n
+
+
+def _fits(marked: Sequence[str], pos: int, alt: tuple[frozenset[str], ...]) -> bool:
+    """True when the tokens from ``pos`` match an alternative's choices one by one."""
+    if len(alt) == 1:
+        return marked[pos] in alt[0]
+    return all(marked[pos + k] in choice for k, choice in enumerate(alt))
+
+
+def _candidate(rule_index: int, start: int, end: int, owners: Owners, n_elements: int, index: _TokenIndex) -> Candidate:
+    tokens = index.tokens
+    first, last = index.stream.token_at[start], index.stream.token_at[end]
+    groups: list[Span | None] = [None] * n_elements
+    for offset, owner in enumerate(owners):
+        tok = tokens[first + offset]
+        g = groups[owner]
+        groups[owner] = Span(g.start if g else tok.start, tok.end)
+    return Candidate(rule_index, Span(tokens[first].start, tokens[last].end), first, last, tuple(groups))
+
+
+def _conditions_hold(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate) -> bool:
+    if when.near or when.not_near:
+        lo, hi = _window(when, doc, index, cand)
+        before = index.norms[lo : cand.first_token]
+        after = index.norms[cand.last_token + 1 : hi]
+        text_lo = index.tokens[lo].start if lo < cand.first_token else cand.span.start
+        text_hi = index.tokens[hi - 1].end if hi - 1 > cand.last_token else cand.span.end
+        window_text = doc.check_text[text_lo : cand.span.start] + " \u2026 " + doc.check_text[cand.span.end : text_hi]
+        if when.near and not any(_term_in(t, before, after, window_text) for t in when.near):
+            return False
+        if any(_term_in(t, before, after, window_text) for t in when.not_near):
+            return False
+    if when.followed_by or when.not_followed_by:
+        following = doc.check_text[cand.span.end : cand.span.end + 200].lstrip()
+        nxt = index.norms[cand.last_token + 1 : cand.last_token + 9]
+        if when.followed_by and not any(_term_starts(t, nxt, following) for t in when.followed_by):
+            return False
+        if any(_term_starts(t, nxt, following) for t in when.not_followed_by):
+            return False
+    if when.preceded_by or when.not_preceded_by:
+        preceding = doc.check_text[max(0, cand.span.start - 200) : cand.span.start].rstrip()
+        prev = index.norms[max(0, cand.first_token - 8) : cand.first_token]
+        if when.preceded_by and not any(_term_ends(t, prev, preceding) for t in when.preceded_by):
+            return False
+        if any(_term_ends(t, prev, preceding) for t in when.not_preceded_by):
+            return False
+    return True
+
+
+def _window(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate) -> tuple[int, int]:
+    if when.window is not None:
+        return max(0, cand.first_token - when.window), min(len(index.tokens), cand.last_token + 1 + when.window)
+    sentence = doc.sentence_at(cand.span.start)
+    end_sentence = doc.sentence_at(max(cand.span.end - 1, cand.span.start))
+    lo, _ = index.token_range(Span(sentence.start, sentence.end))
+    _, hi = index.token_range(Span(end_sentence.start, end_sentence.end))
+    return min(lo, cand.first_token), max(hi + 1, cand.last_token + 1)
+
+
+def _term_in(term: Term, before: Sequence[str], after: Sequence[str], text: str) -> bool:
+    if term.regex is not None:
+        return term.regex.search(text) is not None
+    return _contains(before, term) or _contains(after, term)
+
+
+def _contains(norms: Sequence[str], term: Term) -> bool:
+    for n in term.lengths:
+        for i in range(len(norms) - n + 1):
+            if tuple(norms[i : i + n]) in term.sequences:
+                return True
+    return False
+
+
+def _term_starts(term: Term, nxt: Sequence[str], text: str) -> bool:
+    if term.regex is not None:
+        return term.regex.match(text) is not None
+    return any(tuple(nxt[:n]) in term.sequences for n in term.lengths if n <= len(nxt))
+
+
+def _term_ends(term: Term, prev: Sequence[str], text: str) -> bool:
+    if term.regex is not None:
+        return term.regex.search(text) is not None
+    return any(tuple(prev[len(prev) - n :]) in term.sequences for n in term.lengths if n <= len(prev))
+
+
+def _resolve_overlaps(candidates: list[Candidate], rules: Sequence[Rule]) -> list[Candidate]:
+    """Longest match wins; then the more specific pattern; then confidence; then file order."""
+    ranked = sorted(
+        candidates,
+        key=lambda c: (
+            -len(c.span),
+            -rules[c.rule_index].specificity,
+            -rules[c.rule_index].confidence,
+            c.rule_index,
+            c.span.start,
+        ),
+    )
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in ranked:
+        i = bisect.bisect_left(taken, (cand.span.start, cand.span.start))
+        clash = (i > 0 and taken[i - 1][1] > cand.span.start) or (i < len(taken) and taken[i][0] < cand.span.end)
+        if clash:
+            continue
+        bisect.insort(taken, (cand.span.start, cand.span.end))
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: (c.span.start, c.span.end))

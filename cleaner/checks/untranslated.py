@@ -1,0 +1,141 @@
+"""Words the pivot translation left untranslated: frequent in a pivot language, rare in English.
+
+A round trip through Spanish, Catalan, French, Portuguese, Italian or German
+leaves the words the return leg did not know in the pivot language ("his twin
+niñosde10meses", "the seva família", "meses"), sometimes glued to their
+neighbours.  A phrase list cannot know them in advance; word frequencies can:
+a lower-case word that is common in a pivot language and rare in English is
+almost never English news prose.  The frequencies are those of PyPI
+``wordfreq`` (code Apache-2.0, data CC BY-SA 4.0): its large English list and
+its small lists of the pivot languages, loaded on first use.
+
+Capitalised words are never flagged (names are shared by every language), nor
+words inside quotations.  There is no replacement to offer: the finding says
+what the word is and which language it is frequent in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cleaner.document import Document, Kind, Span, Token
+from cleaner.findings import Finding, Severity
+
+RULE_ID = "PIVOT_UNTRANSLATED_WORD"
+GLUED_RULE_ID = "PIVOT_UNTRANSLATED_GLUED"
+CATEGORY = "mistranslation"
+PIVOT_LANGUAGES = ("es", "ca", "fr", "pt", "it", "de")
+LANGUAGE_NAMES = {
+    "es": "Spanish",
+    "ca": "Catalan",
+    "fr": "French",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "de": "German",
+}
+
+MIN_PIVOT_ZIPF = 4.0
+"""A plain word must be at least this common in some pivot language (Zipf scale: 4 = 10 per million words)."""
+MAX_ENGLISH_ZIPF = 3.0
+"""... and at most this common in English (3 = once per million words) ..."""
+MIN_MARGIN = 2.5
+"""... and that much rarer in English than in the pivot language."""
+MIN_PIVOT_ZIPF_ACCENTED = 2.5
+"""Words with letters English does not use (ñ, ç, ò, ã ...) need less evidence."""
+MAX_ENGLISH_ZIPF_ACCENTED = 2.0
+MIN_LENGTH = 3
+"""Two-letter words (de, la, el) are too often initials, units or names in English text."""
+
+_FOREIGN_LETTERS = re.compile(r"[ñçàèìòùáíóúãõâêôäöüß·]")
+_GLUED = re.compile(r"[^\W\d_]{2,}\d+[^\W\d_]{2,}")
+"""Letters, digits, letters in one token: "de25años", "niñosde10meses" (Apertium glues unknown words)."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Why a word looks untranslated: the pivot language it is common in, and the two frequencies."""
+
+    language: str
+    pivot_zipf: float
+    english_zipf: float
+
+
+@lru_cache(maxsize=65536)
+def judge(word: str) -> Verdict | None:
+    """The verdict on a lower-case ``word``, or None when it may well be English."""
+    from wordfreq import zipf_frequency
+
+    if len(word) < MIN_LENGTH:
+        return None
+    english = zipf_frequency(word, "en", wordlist="large")
+    accented = bool(_FOREIGN_LETTERS.search(word))
+    if english > (MAX_ENGLISH_ZIPF_ACCENTED if accented else MAX_ENGLISH_ZIPF):
+        return None
+    best = max(PIVOT_LANGUAGES, key=lambda lang: zipf_frequency(word, lang, wordlist="small"))
+    pivot = zipf_frequency(word, best, wordlist="small")
+    if accented:
+        return Verdict(best, pivot, english) if pivot >= MIN_PIVOT_ZIPF_ACCENTED else None
+    if pivot >= MIN_PIVOT_ZIPF and pivot - english >= MIN_MARGIN:
+        return Verdict(best, pivot, english)
+    return None
+
+
+class UntranslatedWordChecker:
+    """Flags lower-case words that are pivot-language words, and pivot words glued to numbers."""
+
+    name = "untranslated"
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        """One finding per untranslated-looking word outside quotations."""
+        tokens = [t for t in doc.tokens if t.kind is Kind.WORD]
+        for tok in tokens:
+            if not tok.text.islower() and not _GLUED.fullmatch(tok.text):
+                continue
+            if doc.in_region("quote", tok.span):
+                continue
+            if _GLUED.fullmatch(tok.text):
+                yield self._glued(doc, tok)
+                continue
+            verdict = judge(tok.norm)
+            if verdict is None:
+                continue
+            yield self._finding(doc, tok, verdict)
+
+    @staticmethod
+    def _finding(doc: Document, tok: Token, verdict: Verdict) -> Finding:
+        span = Span(tok.start, tok.end)
+        language = LANGUAGE_NAMES[verdict.language]
+        return Finding(
+            span=span,
+            text=span.slice(doc.text),
+            rule_id=RULE_ID,
+            engine="rules",
+            category=CATEGORY,
+            severity=Severity.MINOR,
+            confidence=0.5,
+            message=(
+                f"Untranslated pivot word: {tok.text!r} is a common {language} word "
+                f"(Zipf {verdict.pivot_zipf:.1f}) and rare in English (Zipf {verdict.english_zipf:.1f}); "
+                "the return translation did not know it."
+            ),
+        )
+
+    @staticmethod
+    def _glued(doc: Document, tok: Token) -> Finding:
+        span = Span(tok.start, tok.end)
+        return Finding(
+            span=span,
+            text=span.slice(doc.text),
+            rule_id=GLUED_RULE_ID,
+            engine="rules",
+            category=CATEGORY,
+            severity=Severity.MINOR,
+            confidence=0.5,
+            message=(
+                f"Untranslated pivot words glued together: {tok.text!r} mixes words and a number with no "
+                "spaces, as machine translation leaves words it did not know."
+            ),
+        )

@@ -1,0 +1,27 @@
+"""The configuration stage: defaults < ``pyproject.toml``/``.cleaner.toml`` < command line → Settings."""
+
+from cleaner.config.files import (
+    FLUENCY_TABLE,
+    KEYS,
+    LT_KEYS,
+    LT_TABLE,
+    Overrides,
+    Resolved,
+    get_field,
+    load_settings,
+    resolve,
+)
+from cleaner.config.settings import Settings
+
+__all__ = [
+    "FLUENCY_TABLE",
+    "KEYS",
+    "LT_KEYS",
+    "LT_TABLE",
+    "Overrides",
+    "Resolved",
+    "Settings",
+    "get_field",
+    "load_settings",
+    "resolve",
+]

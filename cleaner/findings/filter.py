@@ -1,0 +1,33 @@
+"""Report policy applied after merging: rules and categories on/off, severity overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from cleaner.findings.finding import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The findings stage's section of a run's settings: what is reported, and how severely."""
+
+    disabled_rules: frozenset[str] = frozenset()
+    enabled_rules: frozenset[str] = frozenset()
+    """When not empty, only these rule ids (of any engine) are reported."""
+    disabled_categories: frozenset[str] = frozenset()
+    severity_overrides: dict[str, Severity] = field(default_factory=dict)
+    """Rule id or category → severity."""
+
+
+def apply_policy(findings: Iterable[Finding], policy: Policy) -> list[Finding]:
+    """Drop disabled findings and apply severity overrides (rule id beats category)."""
+    out: list[Finding] = []
+    for f in findings:
+        if f.rule_id in policy.disabled_rules or f.category in policy.disabled_categories:
+            continue
+        if policy.enabled_rules and f.rule_id not in policy.enabled_rules:
+            continue
+        override = policy.severity_overrides.get(f.rule_id) or policy.severity_overrides.get(f.category)
+        out.append(replace(f, severity=override) if override else f)
+    return out

@@ -1,0 +1,74 @@
+"""The run-level Report: every article's result, the input errors, totals and the exit code, built once.
+
+Every output (text, JSON, SARIF, GitHub, the ``fix`` summary) reads its
+numbers from here; none of them counts findings on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from cleaner.errors import ExitCode, InputError
+from cleaner.findings import Severity
+from cleaner.pipeline import ArticleResult
+from cleaner.report.model import Counts, counts, total
+
+
+@dataclass(frozen=True)
+class Report:
+    """One run of ``lint``, ``fix`` or ``report`` over its articles."""
+
+    articles: tuple[ArticleResult, ...]
+    errors: tuple[InputError, ...] = ()
+    fail_on: Severity = Severity.MINOR
+    after_fix: bool = False
+    """Judge the exit code on what is left after fixing (``cleaner fix``)."""
+    colour: bool = False
+    """Outputs for a terminal may use colour."""
+
+    @cached_property
+    def per_article(self) -> tuple[Counts, ...]:
+        """Each article's counts, in the order of ``articles``."""
+        return tuple(counts(a) for a in self.articles)
+
+    @cached_property
+    def totals(self) -> Counts:
+        """The counts of the whole run."""
+        return total(self.per_article)
+
+    @property
+    def suppressed(self) -> int:
+        return sum(a.suppressed for a in self.articles)
+
+    @property
+    def changed_files(self) -> int:
+        """Articles with at least one edit."""
+        return sum(1 for c in self.per_article if c.applied)
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """2 if any input failed, else 1 if a finding reaches ``fail_on``, else 0."""
+        if self.errors:
+            return ExitCode.ERROR
+        if any(a.failing(self.fail_on, self.after_fix) for a in self.articles):
+            return ExitCode.FINDINGS
+        return ExitCode.OK
+
+    def summary(self) -> str:
+        """``N findings (a major, b minor, c info) in F files, S suppressed; E input errors``."""
+        t = self.totals
+        sev = t.by_severity
+        text = (
+            f"{_plural(t.findings, 'finding')} ({sev['major']} major, {sev['minor']} minor, {sev['info']} info) "
+            f"in {_plural(len(self.articles), 'file')}"
+        )
+        if self.suppressed:
+            text += f", {self.suppressed} suppressed"
+        if self.errors:
+            text += f"; {_plural(len(self.errors), 'input error')}"
+        return text
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"

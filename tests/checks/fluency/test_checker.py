@@ -1,0 +1,102 @@
+"""The engine as the commands open it: modes, missing or corrupt models, proposals on real text."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from cleaner.checks.fluency.checker import FluencyChecker, open_fluency
+from cleaner.checks.fluency.confusions import load_confusions
+from cleaner.checks.fluency.gguf_weights import ModelError
+from cleaner.checks.fluency.propose import RULE_ID, propose
+from cleaner.checks.fluency.scorer import Scorer
+from cleaner.checks.fluency.settings import FluencyOptions
+from cleaner.checks.registry import Mode, open_checkers
+from cleaner.cli import main
+from cleaner.config.settings import Settings
+from cleaner.document import Document
+
+NO_LT = {"languagetool": Mode.OFF}
+
+
+def test_off_opens_nothing() -> None:
+    with contextlib.ExitStack() as stack:
+        opened = open_checkers(Settings(modes={**NO_LT, "fluency": Mode.OFF}), stack)
+    assert "fluency" not in [c.name for c, _ in opened]
+
+
+def test_required_mode_with_missing_model_raises_naming_the_file(tmp_path: Path) -> None:
+    options = FluencyOptions(kind="gate", model=tmp_path / "gone.gguf", threads=1)
+    with contextlib.ExitStack() as stack, pytest.raises(ModelError, match=r"gone\.gguf"):
+        open_fluency(options, Mode.REQUIRED, stack)
+
+
+def test_optional_mode_with_missing_model_warns_once_and_goes_on(tmp_path: Path) -> None:
+    from cleaner.commands.common import open_pipeline
+    from cleaner.document import Source
+
+    settings = Settings(modes=NO_LT, fluency=FluencyOptions(model=tmp_path / "gone.gguf", threads=1))
+    warnings: list[str] = []
+    with open_pipeline(settings, warnings.append) as pipeline:
+        first = pipeline.analyze(Source(path="a.txt", text="Oil prices rose on Monday.\n"))
+        second = pipeline.analyze(Source(path="b.txt", text="Oil prices fell on Tuesday.\n"))
+    assert len(warnings) == 1 and "gone.gguf" in warnings[0] and "without fluency" in warnings[0]
+    assert "fluency" not in first.engines and "fluency" not in second.engines
+
+
+def test_cli_exit_2_with_one_line_naming_a_corrupt_model(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(b"not a model at all")
+    (tmp_path / ".cleaner.toml").write_text(f'[fluency]\nmodel = "{bad.name}"\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Oil prices rose on Monday.\n", encoding="utf-8")
+    assert main(["lint", str(article), "--no-languagetool", "--fluency", "gate"]) == 2
+    captured = capsys.readouterr()
+    lines = [line for line in (captured.out + captured.err).splitlines() if line.strip()]
+    assert len(lines) == 1 and "bad.gguf" in lines[0]
+    assert main(["lint", str(article), "--no-languagetool"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("bad.gguf") == 1 and "continuing without fluency" in captured.err
+
+
+def test_proposals_name_the_pivot_sense(scorer: Scorer) -> None:
+    text = "The government imposed new prices of 25% on imported steel and aluminium from Canada."
+    doc = Document.from_text(text)
+    found = propose(doc, load_confusions(), scorer, FluencyOptions(), [])
+    assert [f.text for f in found] == ["prices"]
+    (f,) = found
+    assert f.rule_id == RULE_ID and f.engine == "fluency" and f.replacements == ("tariffs",)
+    assert "'tarifa' is both 'prices' and 'tariffs'" in f.message
+
+
+def test_clean_sentence_gets_no_proposal(scorer: Scorer) -> None:
+    doc = Document.from_text("Oil prices rose sharply on Monday as investors worried about supply.")
+    assert propose(doc, load_confusions(), scorer, FluencyOptions(), []) == []
+
+
+def test_gate_mode_checks_nothing_itself_and_full_mode_proposes(scorer: Scorer) -> None:
+    text = "The government imposed new prices of 25% on imported steel and aluminium from Canada."
+    doc = Document.from_text(text)
+    gate = FluencyChecker(scorer, load_confusions(), "gate", FluencyOptions())
+    full = replace(gate.options)
+    assert gate.check(doc) == []
+    assert [f.text for f in FluencyChecker(scorer, load_confusions(), "full", full).check(doc)] == ["prices"]
+
+
+def test_default_pipeline_runs_full_mode_and_fix_applies_a_clear_proposal() -> None:
+    from cleaner.commands.common import open_pipeline
+    from cleaner.document.sources import Source
+
+    text = "Many people think that the new rule can be well for young players, but bad for veterans.\n"
+    with open_pipeline(Settings(modes=NO_LT), print) as pipeline:
+        result = pipeline.analyze(Source(path="a.txt", text=text))
+        again = pipeline.analyze(Source(path="a.txt", text=text))
+    assert "fluency" in result.engines
+    assert [f.rule_id for f in result.findings if f.engine == "fluency"] == [RULE_ID]
+    (f,) = [f for f in result.findings if f.engine == "fluency"]
+    assert "'bé' is both 'well' and 'good'" in f.message  # Catalan: Apertium eng-spa's pairs are GPL-2-only
+    assert "the new rule can be good for young players" in result.corrected
+    assert again.findings == result.findings

@@ -1,0 +1,70 @@
+"""The gate on real model scores: clearly better corrections pass, worse ones are held back or dropped."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cleaner.checks.fluency.gate import gains, gate_confidence, gate_findings
+from cleaner.checks.fluency.scorer import Scorer
+from cleaner.checks.fluency.settings import FluencyOptions
+from cleaner.document import Document
+from cleaner.document.spans import Span
+from cleaner.findings import Finding, Severity
+
+
+def _finding(text: str, word: str, replacement: str, engine: str = "rules", confidence: float = 0.7) -> Finding:
+    start = text.index(word)
+    return Finding(
+        span=Span(start, start + len(word)),
+        text=word,
+        rule_id="TEST",
+        engine=engine,
+        category="test",
+        severity=Severity.MINOR,
+        confidence=confidence,
+        message="test",
+        replacements=(replacement,),
+    )
+
+
+GARBLED = "Trump imposed 145% prices on Chinese products after the pricing talks failed."
+CLEAN = "Oil prices rose on Monday after the trade talks failed."
+
+
+def test_better_replacement_passes_and_worse_is_held_back(scorer: Scorer) -> None:
+    doc = Document.from_text(GARBLED + "\n\n" + CLEAN)
+    offset = len(GARBLED) + 2
+    good = _finding(GARBLED, "prices", "tariffs", confidence=0.8)
+    bad = _finding(CLEAN, "prices", "tariffs", confidence=0.8)
+    bad = _shift(bad, offset)
+    out = gate_findings(doc, [good, bad], scorer, FluencyOptions())
+    by_start = {f.start: f for f in out}
+    assert by_start[good.start].confidence > 0.8
+    assert bad.start not in by_start or by_start[bad.start].confidence < 0.8
+
+
+def test_gain_prefers_the_most_fluent_replacement(scorer: Scorer) -> None:
+    doc = Document.from_text(GARBLED)
+    f = _finding(GARBLED, "pricing", "prices")
+    f = replace(f, replacements=("pricing", "trade"))
+    (gain,) = gains(doc, [f], scorer)
+    assert gain.best == 1 and gain.delta > 0
+    (gated,) = gate_findings(doc, [f], scorer, FluencyOptions())
+    assert gated.replacements[0] == "trade"
+
+
+def test_own_findings_and_findings_without_replacement_are_untouched(scorer: Scorer) -> None:
+    doc = Document.from_text(GARBLED)
+    own = _finding(GARBLED, "prices", "tariffs", engine="fluency", confidence=0.5)
+    bare = replace(own, replacements=(), engine="rules")
+    assert gate_findings(doc, [own, bare], scorer, FluencyOptions()) == [own, bare]
+
+
+def test_confidence_rises_with_the_gain_and_with_the_prior() -> None:
+    o = FluencyOptions()
+    assert gate_confidence(-3, 0.7, o) < gate_confidence(0, 0.7, o) < gate_confidence(3, 0.7, o)
+    assert gate_confidence(1, 0.5, o) < gate_confidence(1, 0.95, o)
+
+
+def _shift(f: Finding, offset: int) -> Finding:
+    return replace(f, span=Span(f.start + offset, f.end + offset))

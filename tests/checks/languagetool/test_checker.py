@@ -1,0 +1,170 @@
+from pathlib import Path
+
+import pytest
+
+from cleaner.checks.languagetool.cache import ResultCache
+from cleaner.checks.languagetool.checker import LanguageToolChecker
+from cleaner.checks.languagetool.client import LTClient
+from cleaner.checks.languagetool.mapping import LTMatch
+from cleaner.checks.languagetool.settings import LanguageToolSettings
+from cleaner.checks.registry import PRECEDENCE
+from cleaner.document.document import Document
+from cleaner.document.spans import Span
+from cleaner.findings import Finding, Severity, merge
+from tests.support.languagetool import LT_DEFAULTS
+
+SETTINGS = LanguageToolSettings()
+SEED = Path(__file__).resolve().parents[3] / "seeds" / "000_9274cd7fb5159084.txt"
+
+
+class FakeClient:
+    """Canned LanguageTool answers: flags every 'go' and 'Kilcher', counts requests."""
+
+    version = "6.8"
+
+    def __init__(self):
+        self.texts = []
+
+    def check(self, text):
+        self.texts.append(text)
+        out = []
+        for word, rule, cat in (("go", "HE_VERB_AGR", "GRAMMAR"), ("Kilcher", "MORFOLOGIK_RULE_EN_US", "TYPOS")):
+            i = text.find(word)
+            if i >= 0:
+                issue = "grammar" if cat == "GRAMMAR" else "misspelling"
+                out.append(LTMatch(rule, cat, issue, f"{rule} message", i, i + len(word), ("goes",)))
+        return out
+
+
+class Unreachable:
+    def __init__(self, version: str = "6.8") -> None:
+        self.version = version  # the real client's version includes the digest of cleaner's XML rules
+
+    def check(self, text):
+        raise AssertionError("the server must not be asked")
+
+
+def test_each_paragraph_is_one_request_with_document_offsets():
+    client = FakeClient()
+    doc = Document.from_text("Headline here\n\nThey said he go home. Kilcher agreed.\n")
+    findings = LanguageToolChecker(client, SETTINGS).check(doc)
+    assert client.texts == ["Headline here", "They said he go home. Kilcher agreed."]
+    assert [(f.rule_id, f.text) for f in findings] == [("HE_VERB_AGR", "go")]  # the name is filtered
+    assert doc.text[findings[0].start : findings[0].end] == "go"
+    assert findings[0].engine == "languagetool"
+
+
+def test_matches_touching_blanked_markup_are_dropped():
+    text = "He go <b>go</b> home."
+    check = "He go    go     home."
+    doc = Document(path="a.html", text=text, check_text=check)
+    client = FakeClient()
+    findings = LanguageToolChecker(client, SETTINGS).check(doc)
+    assert [f.span for f in findings] == [Span(3, 5)]
+
+
+def test_cached_paragraphs_make_no_request(tmp_path):
+    doc = Document.from_text("He go home.\nAll fine here.\n")
+    cache = ResultCache(tmp_path / "r.sqlite", 1 << 20)
+    first = LanguageToolChecker(FakeClient(), SETTINGS, cache).check(doc)
+    again = LanguageToolChecker(Unreachable(), SETTINGS, cache).check(doc)
+    assert again == first
+    changed = Document.from_text("He go home.\nOne paragraph edited.\n")
+    client = FakeClient()
+    LanguageToolChecker(client, SETTINGS, cache).check(changed)
+    assert client.texts == ["One paragraph edited."]
+
+
+def _rule_finding(span, text):
+    return Finding(
+        span=span,
+        text=text,
+        rule_id="AGREEMENT_LONG_SUBJECT",
+        engine="rules",
+        category="agreement",
+        severity=Severity.MAJOR,
+        confidence=0.9,
+        message="Agreement after a long subject.",
+        replacements=("have",),
+    )
+
+
+def test_merge_keeps_the_rule_finding_and_both_messages():
+    doc = Document.from_text("They say he go home.")
+    lt = LanguageToolChecker(FakeClient(), SETTINGS).check(doc)
+    rule = _rule_finding(lt[0].span, "go")
+    merged = merge([rule, *lt], PRECEDENCE)
+    assert len(merged) == 1
+    assert merged[0].engine == "rules"
+    assert "languagetool: HE_VERB_AGR message" in merged[0].message
+    assert merged[0].also == ("languagetool:HE_VERB_AGR",)
+
+
+# -- against the real server ------------------------------------------------------------------
+
+
+KNOWN = (
+    "😀 He go to school.\n"
+    "The negotiations has stalled.\n"
+    "China and the United States have accepted more pricing talks amid concerns concerning rare earths.\n"
+    "I like President XI of China.\n"
+    "Pricing negotiations at staller disrupted world trade.\n"
+    "The programme was praised by Kilcher, and sales fell 68 per cent.\n"
+)
+
+
+@pytest.mark.languagetool
+def test_real_languagetool_findings_on_known_sentences(lt_server):
+    doc = Document.from_text(KNOWN)
+    found = {(f.rule_id, f.text) for f in LanguageToolChecker(LTClient(LT_DEFAULTS), LT_DEFAULTS).check(doc)}
+    assert found == {
+        ("HE_VERB_AGR", "go"),  # after an emoji: offsets converted from UTF-16
+        ("AGREEMENT_SENT_START", "has"),
+        ("REPEATED_VERBS", "concerns concerning"),
+        ("EN_SPECIFIC_CASE", "President XI"),
+        ("MORFOLOGIK_RULE_EN_US", "staller"),
+        ("MORFOLOGIK_RULE_EN_US", "programme"),
+        ("MORFOLOGIK_RULE_EN_US", "Kilcher"),
+        ("PER_CENT", "per cent"),
+    }
+
+
+@pytest.mark.languagetool
+def test_the_curated_selection_keeps_garble_and_drops_news_style(lt_server, lt_settings):
+    doc = Document.from_text(KNOWN)
+    found = {(f.rule_id, f.text) for f in LanguageToolChecker(LTClient(lt_settings), lt_settings).check(doc)}
+    assert {
+        ("HE_VERB_AGR", "go"),  # back on by measurement (docs/languagetool-rules.md)
+        ("AGREEMENT_SENT_START", "has"),
+        ("REPEATED_VERBS", "concerns concerning"),
+        ("MORFOLOGIK_RULE_EN_US", "staller"),
+    } <= found
+    # EN_SPECIFIC_CASE is off by measurement (4 false alarms on clean text, 5 hits in garble);
+    # "President XI" is the rule engine's and the names checker's to catch.
+    assert not {text for _, text in found} & {"programme", "Kilcher", "per cent", "President XI"}
+
+
+@pytest.mark.languagetool
+def test_real_findings_merge_with_rule_findings_on_the_same_span(lt_server, lt_settings):
+    doc = Document.from_text("Trade talks between the two countries resumed. The negotiations has stalled.")
+    lt = LanguageToolChecker(LTClient(lt_settings), lt_settings).check(doc)
+    assert [f.rule_id for f in lt] == ["AGREEMENT_SENT_START"]
+    merged = merge([_rule_finding(Span(lt[0].start, lt[0].end), "has"), *lt], PRECEDENCE)
+    assert len(merged) == 1
+    assert merged[0].rule_id == "AGREEMENT_LONG_SUBJECT"
+    assert "Agreement after a long subject." in merged[0].message
+    assert lt[0].message in merged[0].message
+    assert merged[0].also == ("languagetool:AGREEMENT_SENT_START",)
+
+
+@pytest.mark.languagetool
+def test_real_cache_hit_sends_no_request(lt_server, lt_settings, tmp_path):
+    doc = Document.from_text(SEED.read_text(encoding="utf-8"))
+    cache = ResultCache(tmp_path / "r.sqlite", 1 << 20)
+    client = LTClient(lt_settings)
+    first = LanguageToolChecker(client, lt_settings, cache).check(doc)
+    assert client.requests == len(doc.paragraphs)
+    second = LanguageToolChecker(client, lt_settings, cache).check(doc)
+    assert client.requests == len(doc.paragraphs)
+    assert second == first and first
+    assert LanguageToolChecker(Unreachable(client.version), lt_settings, cache).check(doc) == first

@@ -1,0 +1,81 @@
+import pytest
+
+from cleaner.checks.languagetool.selection import (
+    DEFAULT_DISABLED_CATEGORIES,
+    DEFAULT_DISABLED_RULES,
+    is_british_spelling,
+    keep_match,
+)
+from cleaner.checks.languagetool.settings import LanguageToolSettings
+
+
+@pytest.mark.parametrize(
+    ("word", "suggested"),
+    [
+        ("programme", ["program", "programmer"]),
+        ("travellers", ["travelers"]),
+        ("offences", ["offenses"]),
+        ("honour", ["honor"]),
+        ("criticised", ["criticized"]),
+        ("theatre", ["theater"]),
+        ("behaviour", ["behavior"]),
+        ("enrol", ["enroll"]),
+        ("yoghurt", ["yogurt"]),
+        ("sceptical", ["skeptical"]),
+        ("practise", ["practice"]),
+        ("randomised", ["randomized", "randomize"]),
+    ],
+)
+def test_british_spellings_are_recognised(word, suggested):
+    assert is_british_spelling(word, suggested)
+
+
+@pytest.mark.parametrize(
+    ("word", "suggested"),
+    [
+        ("staller", ["smaller", "stalled"]),
+        ("ccording", ["according"]),
+        ("goed", ["good"]),
+        ("goverment", ["government"]),
+    ],
+)
+def test_real_misspellings_are_not_british(word, suggested):
+    assert not is_british_spelling(word, suggested)
+
+
+def test_spelling_filters():
+    spell = "MORFOLOGIK_RULE_EN_US"
+    assert not keep_match(spell, "Kilcher", ["Kilter"])
+    assert not keep_match(spell, "KCNA", ["KNA"])
+    assert not keep_match(spell, "programme", ["program"])
+    assert keep_match(spell, "staller", ["smaller", "stalled"])
+    assert keep_match(spell, "Kilcher", ["Kilter"], skip_names=False)
+    assert keep_match("EN_SPECIFIC_CASE", "President XI", ["President Xi"])  # not a spelling rule
+
+
+def test_prefixes_drop_whole_rule_families():
+    prefixes = LanguageToolSettings().rule_prefixes()
+    assert prefixes == ("EN_DIACRITICS_REPLACE_",)
+    assert not keep_match("EN_DIACRITICS_REPLACE_ORTHOGRAPHY_DEMBELE", "Dembele", ["Dembélé"], prefixes)
+
+
+def test_settings_split_the_selection_and_let_users_switch_rules_back_on():
+    s = LanguageToolSettings(
+        enabled_rules=frozenset({"EN_UNPAIRED_QUOTES"}), enabled_categories=frozenset({"REDUNDANCY"})
+    )
+    assert "EN_UNPAIRED_QUOTES" not in s.server_disabled_rules()
+    assert "REDUNDANCY" not in s.server_disabled_categories()
+    assert not any(r.endswith("*") for r in s.server_disabled_rules())
+    assert s.fingerprint() != LanguageToolSettings().fingerprint()
+    assert "EN_UNPAIRED_QUOTES" in DEFAULT_DISABLED_RULES
+    assert "GRAMMAR" not in DEFAULT_DISABLED_CATEGORIES
+
+
+def test_the_measured_selection_keeps_real_grammar_rules():
+    """Raw LanguageTool flags "He go to school"; the measurement turned HE_VERB_AGR back on."""
+    from cleaner.checks.languagetool.measured_selection import MEASURED_OFF, MEASURED_ON
+
+    assert "HE_VERB_AGR" in MEASURED_ON and "HE_VERB_AGR" not in DEFAULT_DISABLED_RULES
+    assert not MEASURED_ON & MEASURED_OFF
+    assert MEASURED_OFF <= DEFAULT_DISABLED_RULES
+    assert "PER_CENT" in DEFAULT_DISABLED_RULES  # fired on clean news and never on garble

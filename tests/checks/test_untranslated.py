@@ -1,0 +1,41 @@
+"""Untranslated pivot words: frequent in es/ca/fr/pt/it/de, rare in English (real wordfreq data)."""
+
+from __future__ import annotations
+
+from cleaner.checks.untranslated import GLUED_RULE_ID, RULE_ID, UntranslatedWordChecker, judge
+from cleaner.document import Document
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(f.rule_id, f.text) for f in UntranslatedWordChecker().check(Document.from_text(text))]
+
+
+def test_pivot_words_left_in_the_text_are_flagged_with_their_language():
+    found = UntranslatedWordChecker().check(
+        Document.from_text("The mayor said the seva família was safe, and the gobierno agreed.")
+    )
+    by_word = {f.text: f for f in found}
+    assert set(by_word) == {"seva", "família", "gobierno"}
+    assert "Catalan" in by_word["seva"].message and "Spanish" in by_word["gobierno"].message
+    assert all(f.engine == "rules" and not f.replacements for f in found)
+
+
+def test_glued_pivot_words_and_numbers_are_flagged():
+    assert _found("She and her twin niñosde10meses were found.") == [(GLUED_RULE_ID, "niñosde10meses")]
+
+
+def test_english_names_quotes_and_loanwords_are_left_alone():
+    text = (
+        "José Peña met the café owner in Málaga for a rendezvous; a de facto ban, per the junta.\n"
+        'Fans chanted "olé, olé" as the fiesta began.\n'
+        "Covid19 cases and F16 jets were in the news.\n"
+    )
+    assert _found(text) == []
+
+
+def test_the_verdict_needs_both_rarity_in_english_and_frequency_in_a_pivot_language():
+    assert judge("meses") is not None and judge("meses").language == "es"
+    assert judge("the") is None
+    assert judge("tariffs") is None
+    assert judge("xqzvw") is None  # rare everywhere: a typo, not a pivot word
+    assert RULE_ID == "PIVOT_UNTRANSLATED_WORD"

@@ -1,0 +1,78 @@
+"""The pipeline: checkers merged in registry precedence, findings numbered, unavailable checkers by mode."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from cleaner.checks.checker import CheckerUnavailable
+from cleaner.config import Settings
+from cleaner.document import Document, Span, decode
+from cleaner.findings import Finding, Severity
+from cleaner.pipeline import Pipeline
+
+
+class Fixed:
+    """A checker that always reports the same spans (and counts its calls)."""
+
+    def __init__(self, name: str, spans: list[tuple[int, int]], replacement: str = "X") -> None:
+        self.name = name
+        self.spans = spans
+        self.replacement = replacement
+        self.calls = 0
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        self.calls += 1
+        for start, end in self.spans:
+            yield Finding(
+                Span(start, end),
+                doc.text[start:end],
+                f"{self.name}-rule",
+                self.name,
+                "grammar",
+                Severity.MAJOR,
+                0.9,
+                self.name,
+                (self.replacement,),
+            )
+
+
+class Gone:
+    name = "languagetool"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        self.calls += 1
+        raise CheckerUnavailable("the server went away")
+
+
+def source(text: str = "one two three four five six\n"):
+    return decode("a.txt", text.encode())
+
+
+def test_findings_are_merged_by_registry_precedence_and_numbered_in_text_order() -> None:
+    lt = Fixed("languagetool", [(0, 3), (8, 13)], "LT")
+    rules = Fixed("rules", [(0, 3)], "RULES")
+    result = Pipeline([lt, rules], Settings(), warn=print).analyze(source())
+    assert [(f.id, f.engine, f.text) for f in result.findings] == [(1, "rules", "one"), (2, "languagetool", "three")]
+    assert {e.finding_id for e in result.plan.edits} == {1, 2}
+    assert result.corrected.startswith("RULES two LT four")
+
+
+def test_an_optional_checker_that_goes_away_is_dropped_with_one_warning() -> None:
+    warnings: list[str] = []
+    gone = Gone()
+    pipeline = Pipeline([Fixed("rules", [(0, 3)]), gone], Settings(), warn=warnings.append)
+    first, second = pipeline.analyze(source()), pipeline.analyze(source())
+    assert warnings == ["warning: the server went away; continuing without languagetool"]
+    assert gone.calls == 1 and first.engines == second.engines == ("rules",)
+    assert len(second.findings) == 1
+
+
+def test_a_required_checker_that_goes_away_stops_the_run() -> None:
+    pipeline = Pipeline([Gone()], Settings(), warn=print, required={"languagetool"})
+    with pytest.raises(CheckerUnavailable):
+        pipeline.analyze(source())
