@@ -36,7 +36,6 @@ def test_chosen_fields_and_id_fallback_to_the_place() -> None:
         (b'{"id": "d", "body": "x"}', "no 'text' field (record 'd')"),
         (b'{"text": 12}', "'text' field is not a string (but int)"),
         (b'{"text": "bin\\u0000ary"}', "binary file (NUL byte at offset 3) (in field 'text')"),
-        (b'{"text": "   "}', "only whitespace"),
         (b'{"text": "\\ud800"}', "invalid UTF-8"),
         (b'{"text": "caf\xe9"}', "invalid UTF-8 at byte offset 13 of the line"),
     ],

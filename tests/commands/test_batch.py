@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.commands.cmd_fixtures import ARTICLE
+from tests.support.cmd_fixtures import ARTICLE
 
 REPO = Path(__file__).resolve().parents[2]
 
