@@ -24,16 +24,20 @@ from cleaner.checks.languagetool.settings import LanguageToolSettings
 from cleaner.cli import main
 from cleaner.config import Overrides, Settings, load_settings
 
+FLUENCY = "off"
+"""The fluency model's scores depend on its BLAS thread count, which follows the machine's load;
+these tests compare engines whose findings do not (the model's worker side is the registry's)."""
+
 
 def _settings(inputs: list[str], languagetool: str) -> Settings:
-    return load_settings(inputs, None, Overrides(languagetool=languagetool))
+    return load_settings(inputs, None, Overrides(languagetool=languagetool, fluency=FLUENCY))
 
 
 def _lint_json(paths: list[str], languagetool: str, capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     """What ``cleaner lint --format json`` prints on one machine, by path."""
     flag = {"off": ["--no-languagetool"], "required": ["--require-languagetool"]}[languagetool]
     capsys.readouterr()
-    assert main(["lint", "--format", "json", *flag, *paths]) in (0, 1)
+    assert main(["lint", "--format", "json", "--fluency", FLUENCY, *flag, *paths]) in (0, 1)
     out = json.loads(capsys.readouterr().out)
     assert out["errors"] == []
     return {f["path"]: f for f in out["files"]}
@@ -96,7 +100,7 @@ def test_findings_are_lints_without_languagetool(
     dev_articles: Path, tmp_path: Path, cluster: LocalCluster, capsys: pytest.CaptureFixture[str]
 ) -> None:
     got = _same_as_lint(dev_articles, tmp_path, cluster, capsys, "off")
-    assert all(r["engines"] == ["rules", "names"] for r in got)
+    assert all("rules" in r["engines"] and "languagetool" not in r["engines"] for r in got)
 
 
 @pytest.mark.languagetool
