@@ -206,6 +206,80 @@ def report(ctx: click.Context, /, paths: tuple[str, ...], out_dir: Path | None, 
     ctx.exit(run_report(paths, settings, settings.report_dir, _out, _err))
 
 
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for part-NNNNNN.jsonl (findings per partition), summary.json and reports/.",
+)
+@click.option("--text-field", default="text", show_default=True, help="JSON-lines corpora: the field with the text.")
+@click.option("--id-field", default="id", show_default=True, help="JSON-lines corpora: the field with the document id.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes of the embedded Dask LocalCluster (default: one per CPU core).",
+)
+@click.option("--scheduler", default=None, help="Run on an existing Dask cluster (e.g. tcp://host:8786).")
+@click.option(
+    "--connect-timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for --scheduler.",
+)
+@click.option(
+    "--partition-size",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Articles per Dask task.",
+)
+@click.option("--worker-memory", default=None, help="Memory limit per embedded worker (e.g. 2GiB).")
+@click.option("--html", is_flag=True, help="Also write an HTML report per article under reports/.")
+@click.option("--progress/--no-progress", "show_progress", default=None, help="Force the progress bar on or off.")
+@threshold_option
+@article_options
+@click.pass_context
+def batch(
+    ctx: click.Context,
+    /,
+    inputs: tuple[str, ...],
+    out_dir: Path,
+    text_field: str,
+    id_field: str,
+    workers: int | None,
+    scheduler: str | None,
+    connect_timeout: float,
+    partition_size: int,
+    worker_memory: str | None,
+    html: bool,
+    show_progress: bool | None,
+    **options: Any,
+) -> None:
+    """Lint a corpus (folders, globs, JSON-lines[.gz]) on Dask; resumable, with lint's findings."""
+    from cleaner.commands.batch import batch_options, run_batch_command
+
+    settings = _article_settings(inputs, options)
+    parsed = batch_options(
+        inputs,
+        out_dir,
+        text_field=text_field,
+        id_field=id_field,
+        workers=workers,
+        scheduler=scheduler,
+        connect_timeout=connect_timeout,
+        partition_size=partition_size,
+        worker_memory=worker_memory,
+        html=html,
+        show_progress=show_progress,
+    )
+    ctx.exit(run_batch_command(parsed, settings, _out, _err))
+
+
 @cli.command("config")
 @click.argument("path", required=False)
 @config_option
