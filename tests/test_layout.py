@@ -26,6 +26,7 @@ STAGES = (
     "cleaner.evaluation",
     "cleaner.mining",
     "cleaner.commands",
+    "cleaner.batch",
 )
 """Packages whose modules are internal: outside it, a stage is imported as the package itself."""
 
@@ -37,6 +38,9 @@ PUBLIC_MODULES = frozenset(
         "cleaner.report.run",  # the run-level Report
         "cleaner.report.html",  # the HTML report and its index
         "cleaner.report.article_json",  # the HTML report's JSON twin
+        "cleaner.report.jsonout",  # the lint JSON contract (batch writes the same records)
+        "cleaner.report.model",  # derived report values (garble-score levels) the batch summary shares
+        "cleaner.commands.common",  # open_pipeline: what every article command and batch worker opens
     }
 )
 """Modules other stages may import by name; besides these, a stage's ``settings`` module is public."""
@@ -50,7 +54,7 @@ LAYERS = (
     ("cleaner.config",),
     ("cleaner.pipeline",),
     ("cleaner.report", "cleaner.evaluation", "cleaner.mining"),
-    ("cleaner.commands",),
+    ("cleaner.commands", "cleaner.batch"),
     ("cleaner.cli", "cleaner.__main__"),
 )
 """Lowest first: a module may import its own layer and the layers below, never above."""

@@ -10,3 +10,9 @@ records, part files), ``summary`` (the corpus summary), ``cluster`` (an
 embedded LocalCluster or an existing scheduler), ``progress`` (the TTY bar)
 and ``runner`` (the client loop that ties them together).
 """
+
+from cleaner.batch.cluster import ClusterOptions
+from cleaner.batch.records import RecordFields
+from cleaner.batch.runner import BatchOptions, BatchOutcome, run_batch
+
+__all__ = ["BatchOptions", "BatchOutcome", "ClusterOptions", "RecordFields", "run_batch"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, cast
 
-from cleaner.document.discovery import STDIN, discover
+from cleaner.document import STDIN, discover
 from cleaner.errors import InputError
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")

@@ -21,7 +21,7 @@ from typing import Any
 
 import cleaner
 from cleaner.batch.inputs import ERROR, FILE, Item
-from cleaner.checks.rules.loader import rule_files
+from cleaner.checks.rules import rule_files
 from cleaner.config import Settings
 from cleaner.paths import builtin_rules_dir
 

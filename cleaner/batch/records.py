@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cleaner.batch.inputs import ERROR, FILE, Item
-from cleaner.document.sources import Source, decode
+from cleaner.document import Source, decode
 from cleaner.errors import InputError
 from cleaner.pipeline import ArticleResult
 from cleaner.report.jsonout import file_dict

@@ -7,9 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cleaner.batch.cluster import ClusterOptions
-from cleaner.batch.records import RecordFields
-from cleaner.batch.runner import BatchOptions, BatchOutcome, run_batch
+from cleaner.batch import BatchOptions, BatchOutcome, ClusterOptions, RecordFields, run_batch
 from cleaner.config import Settings
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
