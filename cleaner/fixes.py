@@ -8,6 +8,7 @@ collide with a better edit are kept as suggestions, never dropped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -76,7 +77,11 @@ def plan_fixes(source: str, findings: Iterable[Finding], threshold: float = DEFA
     """
     edits: list[Edit] = []
     suggestions: list[Suggestion] = []
-    taken: list[Span] = []
+    # Chosen spans as sorted (start, end) pairs.  They never overlap one another, so a
+    # candidate can only clash with the last span starting before it (reaching past its
+    # start) or the first starting at or after it (starting before its end; for an empty
+    # candidate: at its very position) -- two bisect probes instead of a scan.
+    taken: list[tuple[int, int]] = []
     ranked = sorted(findings, key=lambda f: (-f.severity.rank, -f.confidence, -len(f.span), f.sort_key()))
     for f in ranked:
         best = f.best_replacement
@@ -88,14 +93,23 @@ def plan_fixes(source: str, findings: Iterable[Finding], threshold: float = DEFA
             suggestions.append(Suggestion(f, f"confidence {f.confidence:.2f} below threshold {threshold:.2f}"))
         elif best == f.text:
             suggestions.append(Suggestion(f, "replacement equals the original text"))
-        elif any(f.span.overlaps(t) for t in taken):
+        elif _clashes(taken, f.span):
             suggestions.append(Suggestion(f, "overlaps another edit"))
         else:
             edits.append(smallest_edit(f, best))
-            taken.append(f.span)
+            bisect.insort(taken, (f.span.start, f.span.end))
     edits.sort(key=lambda e: (e.span.start, e.span.end))
     suggestions.sort(key=lambda s: s.finding.sort_key())
     return FixPlan(source, tuple(edits), tuple(suggestions), threshold)
+
+
+def _clashes(taken: list[tuple[int, int]], span: Span) -> bool:
+    """True when ``span`` overlaps (as :meth:`Span.overlaps`) one of the sorted, disjoint ``taken`` spans."""
+    start, end = span.start, span.end
+    i = bisect.bisect_left(taken, (start, -1))
+    if i > 0 and taken[i - 1][1] > start:
+        return True
+    return i < len(taken) and taken[i][0] < max(end, start + 1)
 
 
 def smallest_edit(f: Finding, replacement: str) -> Edit:
