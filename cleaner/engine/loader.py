@@ -19,6 +19,7 @@ import yaml
 
 from cleaner.engine.model import Conditions, Example, LazyRegex, Rule, Term
 from cleaner.engine.pattern import PatternError, parse_pattern
+from cleaner.engine.regex_safety import catastrophic_reason
 from cleaner.engine.template import template_refs
 from cleaner.engine.yamlnodes import DuplicateKeyError, LineDict, LineList, line_of, load_yaml
 from cleaner.errors import RuleFileError, RuleFileErrors
@@ -173,6 +174,10 @@ def _build_rule(
         except re.error as exc:
             err("regex", f"bad regular expression: {exc}")
             return None
+        why = catastrophic_reason(raw["regex"], flags)
+        if why:
+            err("regex", f"refused regular expression (it can take exponential time): {why}")
+            return None
         regex = LazyRegex(raw["regex"], flags)
     replace = raw.get("replace", [])
     replacements = (replace,) if isinstance(replace, str) else tuple(replace)
@@ -242,9 +247,12 @@ def compile_term(source: str, classes: dict[str, list[str]]) -> Term | str:
     if source.startswith("re:"):
         try:
             re.compile(source[3:])
-            return Term(source, regex=LazyRegex(source[3:]))
         except re.error as exc:
             return f"bad regular expression {source!r}: {exc}"
+        why = catastrophic_reason(source[3:])
+        if why:
+            return f"refused regular expression {source!r} (it can take exponential time): {why}"
+        return Term(source, regex=LazyRegex(source[3:]))
     try:
         pattern = parse_pattern(source, classes)
         sequences = frozenset(seq for seq, _ in pattern.expand())

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from cleaner.engine.pattern import Pattern
 from cleaner.findings import Severity
+
+REGEX_SECONDS = 5.0
+"""Time allowed to one regex on one paragraph (or one context test); beyond it ``TimeoutError``."""
 
 
 class LazyRegex:
@@ -16,14 +20,17 @@ class LazyRegex:
     Unpickling a compiled ``re.Pattern`` recompiles it; with a few hundred regex
     rules that costs a second on every run.  Most rules never run on a given
     article (their required literals are absent), so they are never compiled.
+    Matching goes through the ``regex`` module (Python's syntax and results)
+    because it can stop a search that runs too long.
     """
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    __slots__ = ("_bounded", "_compiled", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
+        self._bounded: Any = None
 
     def __getstate__(self) -> tuple[str, int]:
         return self.pattern, self.flags
@@ -31,6 +38,21 @@ class LazyRegex:
     def __setstate__(self, state: tuple[str, int]) -> None:
         self.pattern, self.flags = state
         self._compiled = None
+        self._bounded = None
+
+    @property
+    def bounded(self) -> Any:
+        """The pattern compiled by the ``regex`` module, whose searches take a ``timeout``."""
+        if self._bounded is None:
+            import regex
+
+            self._bounded = regex.compile(self.pattern, _regex_module_flags(self.flags))
+        return self._bounded
+
+    @property
+    def flag_group(self) -> int:
+        """The number of the group named ``flag`` (the part to report), 0 for the whole match."""
+        return int(self.bounded.groupindex.get("flag", 0))
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -40,16 +62,31 @@ class LazyRegex:
 
     @property
     def groups(self) -> int:
-        return self.compiled.groups
+        return int(self.bounded.groups)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, pos, endpos)
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[Any]:
+        return self.bounded.finditer(text, pos, endpos, timeout=REGEX_SECONDS)  # type: ignore[no-any-return]
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text)
+    def search(self, text: str) -> Any:
+        return self.bounded.search(text, timeout=REGEX_SECONDS)
 
-    def match(self, text: str) -> re.Match[str] | None:
-        return self.compiled.match(text)
+    def match(self, text: str) -> Any:
+        return self.bounded.match(text, timeout=REGEX_SECONDS)
+
+
+def _regex_module_flags(flags: int) -> int:
+    """The ``regex`` module's flags for ``re`` flags (their ASCII bits differ)."""
+    import regex
+
+    table = {
+        re.IGNORECASE: regex.IGNORECASE,
+        re.MULTILINE: regex.MULTILINE,
+        re.DOTALL: regex.DOTALL,
+        re.VERBOSE: regex.VERBOSE,
+        re.ASCII: regex.ASCII,
+        re.UNICODE: regex.UNICODE,
+    }
+    return sum(int(v) for k, v in table.items() if flags & k)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,201 @@
+"""All regex rules in one pass, each match found in bounded time.
+
+Per paragraph, one ``re2.Set`` (linear time, all rules at once) says which
+regex rules can match there.  A rule RE2 can run exactly (see
+:mod:`cleaner.engine.re2_syntax`) is then matched by RE2 itself; a rule with
+look-around or back-references was put into the set in a relaxed form that
+matches wherever it does, and is confirmed by the ``regex`` module (the same
+syntax and results as Python's ``re``) under a time limit.  Paragraphs with
+non-ASCII text, where RE2's classes would differ from Python's, and rules RE2
+cannot express at all go the old way: a literal prefilter, then the bounded
+``regex`` engine.  A rule that runs out of time is named in a one-line error
+instead of hanging the run.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from cleaner.engine import model
+from cleaner.engine.literals import NON_ASCII
+from cleaner.engine.model import LazyRegex, Rule
+from cleaner.engine.re2_syntax import to_re2
+from cleaner.errors import CleanerError
+from cleaner.spans import Span
+
+
+class RegexTimeout(CleanerError):
+    """A rule's regular expression ran longer than its bound on an article."""
+
+    def __init__(self, rule: Rule, where: str) -> None:
+        super().__init__(
+            f"{rule.where}: {rule.id}: regular expression ran longer than {model.REGEX_SECONDS:g}s on {where}; "
+            "rewrite it without nested or overlapping repeats, or disable the rule"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Re2Form:
+    """A regex rule's RE2 spelling; ``exact`` when it matches exactly what Python's does on ASCII text."""
+
+    source: str
+    exact: bool
+
+
+def re2_form(regex: LazyRegex) -> Re2Form | None:
+    """The RE2 form of a rule's regex (exact if possible, else relaxed), or None."""
+    exact = to_re2(regex.pattern, regex.flags)
+    if exact is not None:
+        return Re2Form(exact, True)
+    relaxed = to_re2(regex.pattern, regex.flags, relaxed=True)
+    return Re2Form(relaxed, False) if relaxed is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class RegexHit:
+    """One match of a regex rule: the span to flag and the spans of its groups."""
+
+    rule_index: int
+    span: Span
+    groups: tuple[Span | None, ...]
+
+
+class RegexPass:
+    """The compiled regex side of a rule set; built once per run, not pickled."""
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        indices: Sequence[int],
+        literals: Sequence[tuple[str, ...] | None],
+        forms: Sequence[Re2Form | None],
+    ) -> None:
+        self.rules = rules
+        self.indices = tuple(indices)
+        self.literals = tuple(literals)
+        self.forms = tuple(forms)
+
+    @cached_property
+    def _set(self) -> tuple[Any, list[int], dict[int, Any]]:
+        """The RE2 set over every rule with an RE2 form; set entry → position in ``indices``; exact RE2 programs."""
+        import re2
+
+        options = re2.Options()
+        options.max_mem = 64 << 20
+        rules_set = re2.Set.SearchSet(options)
+        entries: list[int] = []
+        exact: dict[int, Any] = {}
+        for k, form in enumerate(self.forms):
+            if form is None:
+                continue
+            try:
+                rules_set.Add(form.source)
+                if form.exact:
+                    exact[k] = re2.compile(form.source, options)
+            except re2.error:
+                continue
+            entries.append(k)
+        if not entries:
+            return None, entries, exact
+        rules_set.Compile()
+        return rules_set, entries, exact
+
+    def hits(self, text: str, paragraphs: Sequence[Span], disabled: frozenset[str], where: str) -> Iterator[RegexHit]:
+        """Every match of every enabled regex rule in ``text``, paragraph by paragraph."""
+        if not self.indices:
+            return
+        rules_set, entries, exact = self._set
+        in_set = set(entries)
+        enabled = [self.rules[i].id not in disabled for i in self.indices]
+        outside = [k for k in range(len(self.indices)) if enabled[k] and k not in in_set]
+        wide: list[int] = []
+        for p, para in enumerate(paragraphs):
+            lo = para.start - 1 if para.start > 0 else 0
+            window = text[lo : para.end]
+            if not window.isascii():
+                wide.append(p)
+                continue
+            if rules_set is None:
+                continue
+            for entry in sorted(rules_set.Match(window) or ()):
+                k = entries[entry]
+                if not enabled[k]:
+                    continue
+                if k in exact:
+                    for m in exact[k].finditer(window, para.start - lo):
+                        yield from self._hit(k, m, lo)
+                else:
+                    yield from self._bounded(k, text, para, where)
+        locate = _LiteralLocator(text, paragraphs)
+        for k in range(len(self.indices)):
+            if not enabled[k]:
+                continue
+            chosen = locate.paragraphs_with(self.literals[k])
+            only = chosen if k in outside else sorted(set(chosen) & set(wide))
+            for p in only:
+                yield from self._bounded(k, text, paragraphs[p], where)
+
+    def _bounded(self, k: int, text: str, para: Span, where: str) -> Iterator[RegexHit]:
+        rule = self.rules[self.indices[k]]
+        assert rule.regex is not None
+        try:
+            for m in rule.regex.finditer(text, para.start, para.end):
+                yield from self._hit(k, m, 0)
+        except TimeoutError:
+            raise RegexTimeout(rule, where) from None
+
+    def _hit(self, k: int, m: Any, offset: int) -> Iterator[RegexHit]:
+        if m.end() == m.start():
+            return
+        regex = self.rules[self.indices[k]].regex
+        assert regex is not None
+        flag, n_groups = regex.flag_group, regex.groups
+        start, end = (m.start(flag), m.end(flag)) if flag and m.start(flag) >= 0 else (m.start(), m.end())
+        groups = tuple(
+            Span(m.start(g) + offset, m.end(g) + offset) if m.start(g) >= 0 else None for g in range(1, n_groups + 1)
+        )
+        yield RegexHit(self.indices[k], Span(start + offset, end + offset), groups)
+
+
+class _LiteralLocator:
+    """Which paragraphs contain a regex rule's required literals (one lower-cased copy of the text)."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Span]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.starts = [p.start for p in paragraphs]
+        self._lowered: str | None = None
+        self._cache: dict[str, set[int]] = {}
+
+    def paragraphs_with(self, literals: tuple[str, ...] | None) -> list[int]:
+        if literals is None:
+            return list(range(len(self.paragraphs)))
+        found: set[int] = set()
+        for lit in literals:
+            found |= self._locate(lit)
+        return sorted(found)
+
+    def _locate(self, literal: str) -> set[int]:
+        if literal not in self._cache:
+            if literal == NON_ASCII:
+                hits = {i for i, p in enumerate(self.paragraphs) if not self.text[p.start : p.end].isascii()}
+            else:
+                if self._lowered is None:
+                    lowered = self.text.lower()
+                    self._lowered = lowered if len(lowered) == len(self.text) else self.text
+                hits = set()
+                pos = self._lowered.find(literal)
+                while pos >= 0:
+                    i = bisect.bisect_right(self.starts, pos) - 1
+                    if i >= 0:
+                        hits.add(i)
+                        nxt = self.paragraphs[i].end
+                    else:
+                        nxt = pos + 1
+                    pos = self._lowered.find(literal, max(nxt, pos + 1))
+            self._cache[literal] = hits
+        return self._cache[literal]
