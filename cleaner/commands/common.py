@@ -5,14 +5,17 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from cleaner.checkers import Checker
 from cleaner.engine.api import load_checker
 from cleaner.errors import CleanerError, InputError
-from cleaner.languagetool.settings import LanguageToolSettings
 from cleaner.pipeline import ArticleResult, Pipeline, Warn
 from cleaner.settings import Settings
 from cleaner.sources import read_source
+
+if TYPE_CHECKING:  # LanguageTool code is imported only by runs that use it
+    from cleaner.languagetool.settings import LanguageToolSettings
 
 CheckerFactory = Callable[[Settings, Warn, contextlib.ExitStack], Checker | None]
 """Makes one checker for a run; resources it opens are closed with the ExitStack."""
@@ -43,6 +46,8 @@ def _languagetool(settings: Settings, warn: Warn, stack: contextlib.ExitStack) -
 
 def languagetool_settings(settings: Settings) -> LanguageToolSettings:
     """The LanguageTool knobs of a run: its defaults plus the configured selection."""
+    from cleaner.languagetool.settings import LanguageToolSettings
+
     base = LanguageToolSettings()
     return replace(
         base,

@@ -50,19 +50,10 @@ class LazyRegex:
         return self._bounded
 
     @property
-    def flag_group(self) -> int:
-        """The number of the group named ``flag`` (the part to report), 0 for the whole match."""
-        return int(self.bounded.groupindex.get("flag", 0))
-
-    @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
-
-    @property
-    def groups(self) -> int:
-        return int(self.bounded.groups)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[Any]:
         return self.bounded.finditer(text, pos, endpos, timeout=REGEX_SECONDS)  # type: ignore[no-any-return]

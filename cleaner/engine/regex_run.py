@@ -78,6 +78,7 @@ class RegexPass:
         self.indices = tuple(indices)
         self.literals = tuple(literals)
         self.forms = tuple(forms)
+        self._enabled_cache: dict[frozenset[str], list[bool]] = {}
 
     @cached_property
     def _set(self) -> tuple[Any, list[int], dict[int, Any]]:
@@ -109,9 +110,8 @@ class RegexPass:
         if not self.indices:
             return
         rules_set, entries, exact = self._set
-        in_set = set(entries)
-        enabled = [self.rules[i].id not in disabled for i in self.indices]
-        outside = [k for k in range(len(self.indices)) if enabled[k] and k not in in_set]
+        enabled = self._enabled(disabled)
+        outside = self._outside
         wide: list[int] = []
         for p, para in enumerate(paragraphs):
             lo = para.start - 1 if para.start > 0 else 0
@@ -130,14 +130,25 @@ class RegexPass:
                         yield from self._hit(k, m, lo)
                 else:
                     yield from self._bounded(k, text, para, where)
+        if not outside and not wide:
+            return
         locate = _LiteralLocator(text, paragraphs)
-        for k in range(len(self.indices)):
+        for k in outside if not wide else range(len(self.indices)):
             if not enabled[k]:
                 continue
             chosen = locate.paragraphs_with(self.literals[k])
-            only = chosen if k in outside else sorted(set(chosen) & set(wide))
-            for p in only:
+            for p in chosen if k in outside else sorted(set(chosen).intersection(wide)):
                 yield from self._bounded(k, text, paragraphs[p], where)
+
+    @cached_property
+    def _outside(self) -> set[int]:
+        """Rules the RE2 set does not cover: always scanned by the bounded engine."""
+        return set(range(len(self.indices))) - set(self._set[1])
+
+    def _enabled(self, disabled: frozenset[str]) -> list[bool]:
+        if disabled not in self._enabled_cache:
+            self._enabled_cache[disabled] = [self.rules[i].id not in disabled for i in self.indices]
+        return self._enabled_cache[disabled]
 
     def _bounded(self, k: int, text: str, para: Span, where: str) -> Iterator[RegexHit]:
         rule = self.rules[self.indices[k]]
@@ -151,9 +162,7 @@ class RegexPass:
     def _hit(self, k: int, m: Any, offset: int) -> Iterator[RegexHit]:
         if m.end() == m.start():
             return
-        regex = self.rules[self.indices[k]].regex
-        assert regex is not None
-        flag, n_groups = regex.flag_group, regex.groups
+        flag, n_groups = m.re.groupindex.get("flag", 0), m.re.groups
         start, end = (m.start(flag), m.end(flag)) if flag and m.start(flag) >= 0 else (m.start(), m.end())
         groups = tuple(
             Span(m.start(g) + offset, m.end(g) + offset) if m.start(g) >= 0 else None for g in range(1, n_groups + 1)
