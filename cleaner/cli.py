@@ -93,9 +93,19 @@ def languagetool_options(f: F) -> F:
     return click.option("--no-languagetool", "no_lt", is_flag=True, help="Run the rule engine only.")(f)
 
 
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Processes to check articles with (0: one per free core); output keeps the order of the files.",
+)
+
+
 def article_options(f: F) -> F:
-    """The options every article command shares: rules, fail-on, configuration, LanguageTool."""
-    for option in (languagetool_options, config_option, fail_on_option, no_builtin_option, rules_option):
+    """The options every article command shares: rules, fail-on, configuration, LanguageTool, jobs."""
+    for option in (jobs_option, languagetool_options, config_option, fail_on_option, no_builtin_option, rules_option):
         f = option(f)
     return f
 
@@ -150,7 +160,7 @@ def lint(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **options: Any
     """Lint articles (files, folders, or - for stdin) for garbled machine-translated English."""
     settings = _article_settings(paths, options)
     colour = fmt == "text" and sys.stdout.isatty()
-    ctx.exit(run_lint(paths, settings, fmt, _out, _err, colour))
+    ctx.exit(run_lint(paths, settings, fmt, _out, _err, colour, options["jobs"]))
 
 
 threshold_option = click.option(
@@ -172,7 +182,7 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool
     """Apply confident fixes in place (atomically); - reads stdin and prints the corrected text."""
     from cleaner.commands.fix import run_fix
 
-    ctx.exit(run_fix(paths, _article_settings(paths, options), diff, dry_run, _out, _err))
+    ctx.exit(run_fix(paths, _article_settings(paths, options), diff, dry_run, _out, _err, options["jobs"]))
 
 
 @cli.command()
@@ -192,7 +202,7 @@ def report(ctx: click.Context, /, paths: tuple[str, ...], out_dir: Path | None, 
     from cleaner.commands.report import run_report
 
     settings = _article_settings(paths, options, report_dir=out_dir)
-    ctx.exit(run_report(paths, settings, settings.report_dir, _out, _err))
+    ctx.exit(run_report(paths, settings, settings.report_dir, _out, _err, options["jobs"]))
 
 
 @cli.command("config")

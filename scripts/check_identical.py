@@ -45,9 +45,13 @@ def write_corpus(folder: Path) -> None:
     (folder / "big-garble.txt").write_text("\n\n".join([sample.strip()] * BIG_REPEATS) + "\n", encoding="utf-8")
 
 
+JOBS: list[str] = []
+"""Extra ``--jobs N`` for both commands (``--jobs`` of this script)."""
+
+
 def run(folder: Path, *args: str) -> str:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    cmd = [sys.executable, "-m", "cleaner", *args, "--no-languagetool", str(folder)]
+    cmd = [sys.executable, "-m", "cleaner", *args, *JOBS, "--no-languagetool", str(folder)]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=folder, check=False)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -94,7 +98,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("action", choices=["save", "compare"])
     parser.add_argument("snapshot", type=Path)
+    parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to cleaner (default: its own)")
     args = parser.parse_args()
+    if args.jobs is not None:
+        JOBS.extend(["--jobs", str(args.jobs)])
     current = snapshot()
     if args.action == "save":
         args.snapshot.write_text(json.dumps(current, ensure_ascii=False), encoding="utf-8")

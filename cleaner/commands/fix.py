@@ -23,6 +23,7 @@ def run_fix(
     dry_run: bool,
     out: Callable[[str], None],
     err: Callable[[str], None],
+    jobs: int | None = 1,
 ) -> ExitCode:
     """Fix every article; print a summary line per file; return the exit code.
 
@@ -33,7 +34,7 @@ def run_fix(
     is left after fixing; a file that cannot be written is reported, left as
     it was, and makes the exit code 2.
     """
-    results, errors = analyze_all(paths, settings, err)
+    results, errors = analyze_all(paths, settings, err, jobs)
     stdout_has_data = diff or any(r.source.is_stdin for r in results)
     say = err if stdout_has_data else out
     write = not (diff or dry_run)

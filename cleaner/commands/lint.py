@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 
 from cleaner.commands.common import analyze_paths, open_pipeline
+from cleaner.commands.parallel import analyze_in_pool, worker_count
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import progress
@@ -44,31 +46,57 @@ def run_lint(
     out: Callable[[str], None],
     err: Callable[[str], None],
     colour: bool = False,
+    jobs: int | None = 1,
 ) -> ExitCode:
     """Lint every article, print one rendering of the whole run, return the exit code."""
-    results, errors = analyze_all(paths, settings, err)
+    results, errors = analyze_all(paths, settings, err, jobs)
     out(RENDERERS[fmt](results, errors, colour))
     return exit_code(results, errors, settings, after_fix=False)
 
 
 def analyze_all(
-    paths: Sequence[str], settings: Settings, err: Callable[[str], None]
+    paths: Sequence[str],
+    settings: Settings,
+    err: Callable[[str], None],
+    jobs: int | None = 1,
+    readability_after: bool = False,
 ) -> tuple[list[ArticleResult], list[InputError]]:
-    """Run the pipeline over every path; input errors are printed as they happen."""
-    targets = list(collect(paths))
+    """Run the pipeline over every path; input errors are printed as they happen.
+
+    ``jobs`` processes share the articles (None or 0: as many as there are
+    free cores); results keep the order of the paths either way.  With
+    ``readability_after`` the workers also score the corrected texts.
+    """
     results: list[ArticleResult] = []
     errors: list[InputError] = []
+    for item in iter_analyzed(paths, settings, err, jobs, readability_after):
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            results.append(item)
+    return results, errors
+
+
+def iter_analyzed(
+    paths: Sequence[str],
+    settings: Settings,
+    err: Callable[[str], None],
+    jobs: int | None = 1,
+    readability_after: bool = False,
+) -> Iterator[ArticleResult | InputError]:
+    """:func:`analyze_all` one article at a time, in order, so callers can write while others are checked."""
+    targets = list(collect(paths))
 
     def report(exc: CleanerError) -> None:
         err(f"error: {exc}")
 
-    with open_pipeline(settings, err) as pipeline:
-        for item in progress(analyze_paths(targets, pipeline, report), len(targets), "checking"):
-            if isinstance(item, InputError):
-                errors.append(item)
-            else:
-                results.append(item)
-    return results, errors
+    workers = worker_count(jobs, sum(1 for t in targets if not isinstance(t, InputError)))
+    with contextlib.ExitStack() as stack:
+        if workers > 1:
+            items = analyze_in_pool(targets, settings, workers, report, err, readability_after)
+        else:
+            items = analyze_paths(targets, stack.enter_context(open_pipeline(settings, err)), report)
+        yield from progress(items, len(targets), "checking")
 
 
 def exit_code(
