@@ -7,18 +7,24 @@ are written atomically; an unreadable entry is simply recompiled.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
 import pickle
 import tempfile
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from cleaner import __version__
 from cleaner.engine.compiler import CompiledRules
+from cleaner.engine.lazy_rules import LazyRules
 
-_FORMAT = 1
+_FORMAT = 2
+KEEP = 8
+"""Compiled rule sets kept in the cache folder (the most recently used); older ones are deleted."""
 
 
 @functools.cache
@@ -43,12 +49,19 @@ def cache_key(files: Sequence[Path]) -> str:
 
 
 def cached_compile(folder: Path, files: Sequence[Path], build: Callable[[], CompiledRules]) -> CompiledRules:
-    """Load the compiled rules for ``files`` from ``folder``, or build and store them."""
+    """Load the compiled rules for ``files`` from ``folder``, or build and store them.
+
+    Rules are stored one pickle each (:class:`LazyRules`), so loading costs
+    little more than reading the file; an entry's modification time is its
+    last use, and only the :data:`KEEP` most recently used entries are kept.
+    """
     entry = folder / f"rules-{cache_key(files)}.pickle"
     try:
         with entry.open("rb") as fh:
             loaded = pickle.load(fh)
         if isinstance(loaded, CompiledRules):
+            with contextlib.suppress(OSError):
+                os.utime(entry)
             return loaded
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass
@@ -57,11 +70,23 @@ def cached_compile(folder: Path, files: Sequence[Path], build: Callable[[], Comp
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".rules-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(replace(compiled, rules=LazyRules.of(compiled.rules)), fh, protocol=pickle.HIGHEST_PROTOCOL)
         Path(tmp).replace(entry)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
-    for old in folder.glob("rules-*.pickle"):
-        if old != entry and old.stat().st_mtime < entry.stat().st_mtime - 7 * 86400:
-            old.unlink(missing_ok=True)
+    _evict(folder)
     return compiled
+
+
+def _evict(folder: Path) -> None:
+    """Delete all but the :data:`KEEP` most recently used entries, and temp files of crashed writes."""
+    entries: list[tuple[float, Path]] = []
+    for path in folder.glob("rules-*.pickle"):
+        with contextlib.suppress(OSError):
+            entries.append((path.stat().st_mtime, path))
+    for _, old in sorted(entries, reverse=True)[KEEP:]:
+        old.unlink(missing_ok=True)
+    for tmp in folder.glob(".rules-*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime < time.time() - 3600:
+                tmp.unlink()

@@ -12,6 +12,7 @@ the one combined regex pass of :mod:`cleaner.engine.regex_run`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -36,7 +37,8 @@ PhraseHit = tuple[int, int, int]
 class CompiledRules:
     """The rules plus their automaton; picklable, so it can be cached on disk."""
 
-    rules: tuple[Rule, ...]
+    rules: Sequence[Rule]
+    """The rules in file order (from the cache: a :class:`LazyRules`, decoded on first use)."""
     automaton: ahocorasick.Automaton
     regex_rules: tuple[int, ...]
     regex_literals: tuple[tuple[str, ...] | None, ...] = ()

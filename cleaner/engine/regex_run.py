@@ -147,7 +147,8 @@ class RegexPass:
 
     def _enabled(self, disabled: frozenset[str]) -> list[bool]:
         if disabled not in self._enabled_cache:
-            self._enabled_cache[disabled] = [self.rules[i].id not in disabled for i in self.indices]
+            ids = getattr(self.rules, "ids", None) or [r.id for r in self.rules]  # LazyRules: without decoding
+            self._enabled_cache[disabled] = [ids[i] not in disabled for i in self.indices]
         return self._enabled_cache[disabled]
 
     def _bounded(self, k: int, text: str, para: Span, where: str) -> Iterator[RegexHit]:

@@ -38,7 +38,7 @@ def test_good_file_loads(write_rules: Callable[[str], Path]) -> None:
 
 
 def test_bad_yaml_names_the_line(write_rules: Callable[[str], Path]) -> None:
-    folder = write_rules(GOOD.replace('message: "why"', 'message: [unclosed'))
+    folder = write_rules(GOOD.replace('message: "why"', "message: [unclosed"))
     (err,) = errors_of(folder)
     assert err.startswith(f"{folder / 'rules.yaml'}:")
     assert "bad YAML" in err
@@ -80,7 +80,7 @@ def test_bad_regex(write_rules: Callable[[str], Path]) -> None:
 
 
 def test_examples_are_required(write_rules: Callable[[str], Path]) -> None:
-    text = GOOD.split("    examples:")[0] + "    examples:\n      - ok: \"fine\"\n"
+    text = GOOD.split("    examples:")[0] + '    examples:\n      - ok: "fine"\n'
     (err,) = errors_of(write_rules(text))
     assert "needs at least one example with both 'bad' and 'good'" in err
 
