@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from cleaner.engine import cpu_deadline
 from cleaner.engine.pattern import Pattern
 from cleaner.findings import Severity
 
@@ -20,8 +21,10 @@ class LazyRegex:
     Unpickling a compiled ``re.Pattern`` recompiles it; with a few hundred regex
     rules that costs a second on every run.  Most rules never run on a given
     article (their required literals are absent), so they are never compiled.
-    Matching goes through the ``regex`` module (Python's syntax and results)
-    because it can stop a search that runs too long.
+    Every search is bounded: in the main thread Python's ``re`` runs under a
+    CPU-time deadline (:mod:`cleaner.engine.cpu_deadline`); in other threads the
+    ``regex`` module (same syntax and results) with its own timeout.  Either
+    way a search that runs too long raises ``TimeoutError``.
     """
 
     __slots__ = ("_bounded", "_compiled", "flags", "pattern")
@@ -56,12 +59,21 @@ class LazyRegex:
         return self._compiled
 
     def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[Any]:
-        return self.bounded.finditer(text, pos, endpos, timeout=REGEX_SECONDS)  # type: ignore[no-any-return]
+        if cpu_deadline.available():
+            with cpu_deadline.cpu_deadline(REGEX_SECONDS):
+                return iter(list(self.compiled.finditer(text, pos, endpos)))
+        return iter(list(self.bounded.finditer(text, pos, endpos, timeout=REGEX_SECONDS)))
 
     def search(self, text: str) -> Any:
+        if cpu_deadline.available():
+            with cpu_deadline.cpu_deadline(REGEX_SECONDS):
+                return self.compiled.search(text)
         return self.bounded.search(text, timeout=REGEX_SECONDS)
 
     def match(self, text: str) -> Any:
+        if cpu_deadline.available():
+            with cpu_deadline.cpu_deadline(REGEX_SECONDS):
+                return self.compiled.match(text)
         return self.bounded.match(text, timeout=REGEX_SECONDS)
 
 

@@ -85,3 +85,25 @@ def test_a_rule_that_exceeds_its_bound_is_named(
     assert time.monotonic() - started < 30
     assert str(info.value).startswith(f"{folder / 'rules.yaml'}:2: HOUSE_SLOW: regular expression ran longer than 0.5s")
     assert "article.txt" in str(info.value)
+
+
+def test_outside_the_main_thread_the_regex_module_bounds_the_search(
+    write_rules: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    monkeypatch.setattr(model, "REGEX_SECONDS", 0.5)
+    checker = RuleChecker(compile_rules(load_rules([write_rules(SLOW_RULE)])))
+    caught: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            list(checker.check(Document.from_text("niños " + "a" * 40 + "b", "article.txt")))
+        except RegexTimeout as exc:
+            caught.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(60)
+    assert not worker.is_alive()
+    assert caught and "HOUSE_SLOW" in str(caught[0])
