@@ -344,10 +344,10 @@ def _skipped_spans(doc: Document) -> list[Span]:
 
 @lru_cache(maxsize=4096)
 def _is_word(folded: str) -> bool:
-    """True for an ordinary English word (lemminflect knows a lemma for it; imported on first use)."""
-    import lemminflect
+    """True for an ordinary English word (lemminflect knows a lemma for it; its words cached on disk)."""
+    from cleaner.checks.known_words import is_known_word
 
-    return bool(lemminflect.getAllLemmas(folded))
+    return is_known_word(folded)
 
 
 def _fold_accents(word: str) -> str:
