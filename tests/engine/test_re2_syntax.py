@@ -97,7 +97,7 @@ def test_case_folding_into_ascii_is_not_trusted_to_re2() -> None:
 
 
 @given(TEXTS, st.sampled_from(BUILTIN))
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=300, deadline=None)
 def test_builtin_rules_match_exactly_on_ascii_text(text: str, regex: object) -> None:
     python = re.compile(regex.pattern, regex.flags)  # type: ignore[attr-defined]
     exact = to_re2(regex.pattern, regex.flags)  # type: ignore[attr-defined]
