@@ -117,8 +117,8 @@ def count_cleaner(text: str) -> int:
 
 
 def count_proselint(text: str) -> int:
-    # With --config, proselint 0.16 prints one "path:line:col: check: message" line per error (it ignores -o json).
-    return sum(1 for line in text.splitlines() if line.startswith("/"))
+    files = json.loads(text).get("result", {}) if text.strip() else {}
+    return sum(len(v.get("diagnostics", [])) for v in files.values())
 
 
 def count_vale(text: str) -> int:
@@ -210,7 +210,7 @@ def main() -> None:
         if args.proselint.exists():
             cfg = proselint_config(args.proselint, tmp)
             tools["proselint (default checks)"] = (
-                [str(args.proselint), "--config", str(cfg), "check"],
+                [str(args.proselint), "check", "--config", str(cfg), "-o", "json"],
                 count_proselint,
             )
         if args.vale.exists():

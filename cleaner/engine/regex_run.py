@@ -1,15 +1,15 @@
 """All regex rules in one pass, each match found in bounded time.
 
-Per paragraph, one ``re2.Set`` (linear time, all rules at once) says which
-regex rules can match there.  A rule RE2 can run exactly (see
+Per paragraph, a few RE2 sets (linear time, 16 rules each) say which regex
+rules can match there.  A rule RE2 can run exactly (see
 :mod:`cleaner.engine.re2_syntax`) is then matched by RE2 itself; a rule with
-look-around or back-references was put into the set in a relaxed form that
-matches wherever it does, and is confirmed by the ``regex`` module (the same
-syntax and results as Python's ``re``) under a time limit.  Paragraphs with
-non-ASCII text, where RE2's classes would differ from Python's, and rules RE2
-cannot express at all go the old way: a literal prefilter, then the bounded
-``regex`` engine.  A rule that runs out of time is named in a one-line error
-instead of hanging the run.
+look-around or back-references was put into a set in a relaxed form that
+matches wherever it does, and is confirmed by the bounded Python engine
+(:class:`LazyRegex`: ``re`` under a CPU-time deadline).  Paragraphs with
+non-ASCII text, where RE2's classes would differ from Python's, very long
+paragraphs, and rules RE2 cannot express at all go the old way: a literal
+prefilter, then the bounded Python engine.  A rule that runs out of time is
+named in a one-line error instead of hanging the run.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ from cleaner.spans import Span
 
 SET_SIZE = 16
 """Regex rules per RE2 set (see :meth:`RegexPass._set`)."""
+SET_WINDOW = 64_000
+"""Longer paragraphs skip the RE2 sets: a set whose DFA runs out of memory answers "no match"
+instead of falling back as a single RE2 program does, so huge paragraphs go the Python way."""
 
 
 class RegexTimeout(CleanerError):
@@ -102,9 +105,9 @@ class RegexPass:
             if form is None:
                 continue
             try:
-                re2.compile(form.source, options)  # refuses what RE2 cannot take (e.g. huge repeats)
+                program = re2.compile(form.source, options)  # refuses what RE2 cannot take (e.g. huge repeats)
                 if form.exact:
-                    exact[k] = re2.compile(form.source, options)
+                    exact[k] = program
             except re2.error:
                 continue
             usable.append((k, form.source))
@@ -137,7 +140,7 @@ class RegexPass:
         for p, para in enumerate(paragraphs):
             lo = para.start - 1 if para.start > 0 else 0
             window = text[lo : para.end]
-            if not window.isascii():
+            if len(window) > SET_WINDOW or not window.isascii():
                 wide.append(p)
                 continue
             for k in self._matching(window):
