@@ -1,7 +1,7 @@
 """The document stage: bytes → Source → Document (text, prose-only check_text, spans, tokens)."""
 
 from cleaner.document.chunking import chunks
-from cleaner.document.discovery import DiscoverySettings, discover
+from cleaner.document.discovery import STDIN, DiscoverySettings, discover
 from cleaner.document.document import Document, Region
 from cleaner.document.formats import load_document
 from cleaner.document.sources import Source, decode, read_source
@@ -10,6 +10,7 @@ from cleaner.document.tokens import NUMBER_NORM, Kind, Token, normalize_word, to
 
 __all__ = [
     "NUMBER_NORM",
+    "STDIN",
     "DiscoverySettings",
     "Document",
     "Kind",
