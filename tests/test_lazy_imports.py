@@ -1,4 +1,4 @@
-"""A rules-only lint of a plain-text article loads no code it does not use (issue 9: start-up)."""
+"""A rules-only lint (no LanguageTool, no fluency model) of a plain-text article loads no code it does not use (issue 9)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,22 @@ import subprocess
 import sys
 from pathlib import Path
 
-NOT_NEEDED = ["cleaner.checks.languagetool", "markdown_it", "bs4", "jsonschema", "cleaner.evaluation", "numpy", "scipy"]
+NOT_NEEDED = [
+    *(f"cleaner.checks.languagetool.{m}" for m in ("cache", "checker", "client", "install", "server", "supervisor")),
+    "language_tool_python",
+    "psutil",
+    "markdown_it",
+    "bs4",
+    "jsonschema",
+    "cleaner.evaluation",
+    "numpy",
+    "scipy",
+]
 
 PROBE = """
 import json, sys
 from cleaner.cli import main
-code = main(["lint", "--no-languagetool", sys.argv[1]])
+code = main(["lint", "--no-languagetool", "--fluency", "off", sys.argv[1]])
 print(json.dumps(sorted(sys.modules)))
 """
 

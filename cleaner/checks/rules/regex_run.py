@@ -24,7 +24,7 @@ from cleaner.checks.rules import model
 from cleaner.checks.rules.literals import NON_ASCII
 from cleaner.checks.rules.model import LazyRegex, Rule
 from cleaner.checks.rules.re2_syntax import to_re2
-from cleaner.document.spans import Span
+from cleaner.document import Span
 from cleaner.errors import CleanerError
 
 SET_SIZE = 16
