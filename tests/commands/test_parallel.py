@@ -30,7 +30,7 @@ def articles(folder: Path, n: int) -> list[Path]:
 def test_lint_json_is_the_same_with_two_jobs(run: Invoke, tmp_path: Path) -> None:
     paths = articles(tmp_path / "in", 6)
     bad = tmp_path / "in" / "a03.txt"
-    bad.write_bytes(b"\xff\xfe bad")
+    bad.write_bytes(b"binary \x00 bad")  # a NUL byte: not text
     one = run("lint", "--format", "json", "--jobs", "1", *map(str, paths))
     two = run("lint", "--format", "json", "--jobs", "2", *map(str, paths))
     assert one.exit_code == two.exit_code == 2
