@@ -10,6 +10,10 @@ enough to be checked in chunks.  For each, ``cleaner lint --format json
     python scripts/check_identical.py save /tmp/before.json     # on the old code
     python scripts/check_identical.py compare /tmp/before.json  # on the new code
 
+``--code DIR`` runs the cleaner of another checkout (``save --code /work/main``)
+over this checkout's corpus.  The fluency model is left out (``--fluency off``):
+this compares the rule engine, the planner and the reports.
+
 ``compare`` prints every difference (file, rule, span) and exits 1 if any.
 """
 
@@ -47,11 +51,13 @@ def write_corpus(folder: Path) -> None:
 
 JOBS: list[str] = []
 """Extra ``--jobs N`` for both commands (``--jobs`` of this script)."""
+CODE = [ROOT]
+"""The checkout whose cleaner runs (``--code`` of this script)."""
 
 
 def run(folder: Path, *args: str) -> str:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    cmd = [sys.executable, "-m", "cleaner", *args, *JOBS, "--no-languagetool", str(folder)]
+    env = dict(os.environ, PYTHONPATH=str(CODE[0]))
+    cmd = [sys.executable, "-m", "cleaner", *args, *JOBS, "--no-languagetool", "--fluency", "off", str(folder)]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=folder, check=False)
     if done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -99,7 +105,9 @@ def main() -> int:
     parser.add_argument("action", choices=["save", "compare"])
     parser.add_argument("snapshot", type=Path)
     parser.add_argument("--jobs", type=int, default=None, help="pass --jobs N to cleaner (default: its own)")
+    parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose cleaner runs (default: this one)")
     args = parser.parse_args()
+    CODE[0] = args.code.resolve()
     if args.jobs is not None:
         JOBS.extend(["--jobs", str(args.jobs)])
     current = snapshot()
