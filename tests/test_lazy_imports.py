@@ -1,4 +1,4 @@
-"""A rules-only lint (no LanguageTool, no fluency model) of a plain-text article loads no code it does not use (issue 9)."""
+"""A rules-only lint (no LanguageTool, no fluency model) of a plain-text article imports only what it uses (issue 9)."""
 
 from __future__ import annotations
 
