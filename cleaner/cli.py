@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 import click
 
 from cleaner import __version__
-from cleaner.commands.languagetool import languagetool
 from cleaner.commands.lint import run_lint
 from cleaner.config import Overrides, Settings, load_settings
 from cleaner.errors import CleanerError, ExitCode
@@ -114,9 +113,20 @@ fluency_option = click.option(
 )
 
 
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Processes to check articles with (0: one per free core); output keeps the order of the files.",
+)
+
+
 def article_options(f: F) -> F:
-    """The options every article command shares: rules, fail-on, configuration, LanguageTool, fluency, time budget."""
+    """The options every article command shares: rules, fail-on, configuration, engines, time budget, jobs."""
     for option in (
+        jobs_option,
         time_budget_option,
         fluency_option,
         languagetool_options,
@@ -145,7 +155,28 @@ def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: An
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose heavy subcommands are imported only when they are run or listed.
+
+    ``cleaner languagetool`` pulls in the installer and server code (HTTP,
+    file locks, psutil: ~0.3 s); a plain ``lint`` should not pay for it.
+    """
+
+    lazy = {"languagetool": ("cleaner.commands.languagetool", "languagetool")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            import importlib
+
+            module, attr = self.lazy[cmd_name]
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cleaner")
 def cli() -> None:
     """Find and fix garbled machine-translated English in news articles."""
@@ -160,7 +191,7 @@ def lint(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **options: Any
     """Lint articles (files, folders, or - for stdin) for garbled machine-translated English."""
     settings = _article_settings(paths, options)
     colour = fmt == "text" and sys.stdout.isatty()
-    ctx.exit(run_lint(paths, settings, fmt, _out, _err, colour))
+    ctx.exit(run_lint(paths, settings, fmt, _out, _err, colour, options["jobs"]))
 
 
 threshold_option = click.option(
@@ -183,7 +214,9 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool
     """Apply confident fixes in place (atomically); - reads stdin and prints the corrected text."""
     from cleaner.commands.fix import run_fix
 
-    ctx.exit(run_fix(paths, _article_settings(paths, options), diff, dry_run, _out, _err, force=force))
+    ctx.exit(
+        run_fix(paths, _article_settings(paths, options), diff, dry_run, _out, _err, force=force, jobs=options["jobs"])
+    )
 
 
 @cli.command()
@@ -203,7 +236,7 @@ def report(ctx: click.Context, /, paths: tuple[str, ...], out_dir: Path | None, 
     from cleaner.commands.report import run_report
 
     settings = _article_settings(paths, options, report_dir=out_dir)
-    ctx.exit(run_report(paths, settings, settings.report_dir, _out, _err))
+    ctx.exit(run_report(paths, settings, settings.report_dir, _out, _err, options["jobs"]))
 
 
 @cli.command()
@@ -496,9 +529,6 @@ def eval_cmd(
         show_progress=show_progress,
     )
     ctx.exit(run_eval(options, eval_settings(rules, not no_builtin, threshold, config_file), _out, _err))
-
-
-cli.add_command(languagetool)
 
 
 def main(argv: list[str] | None = None) -> int:

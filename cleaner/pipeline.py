@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from cleaner.budget import stage
 from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner
@@ -39,11 +40,18 @@ class ArticleResult:
     findings: tuple[Finding, ...]
     plan: FixPlan
     readability_before: Readability
-    readability_after: Readability
     corrected: str
     """The article with the plan's edits applied."""
     suppressed: int = 0
     engines: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def readability_after(self) -> Readability:
+        """Readability of the corrected article: computed only by the reports that show it."""
+        if self.corrected == self.source.text:
+            return self.readability_before
+        after_doc = load_document(replace(self.source, text=self.corrected))
+        return readability(after_doc.prose()[:READABILITY_CHARS])
 
     @property
     def path(self) -> str:
@@ -103,15 +111,12 @@ class Pipeline:
             corrected = corrected_text(plan)
         with stage("readability"):
             before = readability(document.prose()[:READABILITY_CHARS])
-            after_doc = load_document(replace(source, text=corrected))
-            after = readability(after_doc.prose()[:READABILITY_CHARS])
         return ArticleResult(
             source=source,
             document=document,
             findings=tuple(findings),
             plan=plan,
             readability_before=before,
-            readability_after=after,
             corrected=corrected,
             suppressed=suppressed,
             engines=tuple(c.name for c in self.checkers),

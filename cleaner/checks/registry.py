@@ -79,6 +79,8 @@ def _untranslated(settings: Settings, stack: contextlib.ExitStack) -> Checker:
     from cleaner.checks.untranslated import UntranslatedWordChecker
 
     return UntranslatedWordChecker()
+
+
 def _fluency(settings: Settings, stack: contextlib.ExitStack) -> Checker:
     from cleaner.checks.fluency.checker import open_fluency
 

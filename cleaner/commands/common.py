@@ -58,15 +58,20 @@ def analyze_paths(
             yield item
             continue
         try:
-            with article_budget(item, budget_for(pipeline.settings.time_budget, _size(item))):
-                with stage("read"):
-                    source = read_source(item)
-                result = pipeline.analyze(source)
+            result = analyze_one(item, pipeline)
         except InputError as exc:
             on_error(exc)
             yield exc
             continue
         yield result
+
+
+def analyze_one(path: str, pipeline: Pipeline) -> ArticleResult:
+    """Read and analyze one article within its time budget (in a --jobs worker too)."""
+    with article_budget(path, budget_for(pipeline.settings.time_budget, _size(path))):
+        with stage("read"):
+            source = read_source(path)
+        return pipeline.analyze(source)
 
 
 def _size(path: str) -> int | None:

@@ -27,6 +27,7 @@ def run_fix(
     out: Callable[[str], None],
     err: Callable[[str], None],
     force: bool = False,
+    jobs: int | None = 1,
 ) -> ExitCode:
     """Fix every article; print a summary line per file; return the exit code.
 
@@ -38,9 +39,10 @@ def run_fix(
     is left after fixing; a file that cannot be written is reported, left as
     it was, and makes the exit code 2.  A read-only file (no write bit) is
     such a file unless ``force``; temporary files left next to the articles by
-    an earlier, interrupted ``fix`` are removed first.
+    an earlier, interrupted ``fix`` are removed first.  ``jobs`` processes
+    share the checking (None or 0: the free cores).
     """
-    results, errors = analyze_all(paths, settings, err)
+    results, errors = analyze_all(paths, settings, err, jobs)
     stdout_has_data = diff or any(r.source.is_stdin for r in results)
     say = err if stdout_has_data else out
     write = not (diff or dry_run)

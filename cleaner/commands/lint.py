@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 
 from cleaner.commands.common import analyze_paths, open_pipeline
+from cleaner.commands.parallel import analyze_in_pool, worker_count
 from cleaner.config import Settings
-from cleaner.document import discover
+from cleaner.document import STDIN, discover
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import RunProgress
@@ -21,30 +23,60 @@ def run_lint(
     out: Callable[[str], None],
     err: Callable[[str], None],
     colour: bool = False,
+    jobs: int | None = 1,
 ) -> ExitCode:
     """Lint every article, print one rendering of the whole run, return the exit code."""
-    results, errors = analyze_all(paths, settings, err)
+    results, errors = analyze_all(paths, settings, err, jobs)
     report = Report(tuple(results), tuple(errors), settings.fail_on, colour=colour)
     out(OUTPUTS[fmt](report))
     return report.exit_code
 
 
 def analyze_all(
-    paths: Sequence[str], settings: Settings, err: Callable[[str], None]
+    paths: Sequence[str],
+    settings: Settings,
+    err: Callable[[str], None],
+    jobs: int | None = 1,
+    readability_after: bool = False,
 ) -> tuple[list[ArticleResult], list[InputError]]:
-    """Run the pipeline over every path; input errors are printed as they happen."""
-    targets = list(discover(paths, settings.discovery))
+    """Run the pipeline over every path; input errors are printed as they happen.
+
+    ``jobs`` processes share the articles (None or 0: as many as there are
+    free cores); results keep the order of the paths either way.  With
+    ``readability_after`` the workers also score the corrected texts.
+    """
     results: list[ArticleResult] = []
     errors: list[InputError] = []
+    for item in iter_analyzed(paths, settings, err, jobs, readability_after):
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            results.append(item)
+    return results, errors
+
+
+def iter_analyzed(
+    paths: Sequence[str],
+    settings: Settings,
+    err: Callable[[str], None],
+    jobs: int | None = 1,
+    readability_after: bool = False,
+) -> Iterator[ArticleResult | InputError]:
+    """:func:`analyze_all` one article at a time, in order, so callers can write while others are checked."""
+    targets = list(discover(paths, settings.discovery))
 
     def report(exc: CleanerError) -> None:
         err(f"error: {exc}")
 
-    with open_pipeline(settings, err) as pipeline, RunProgress(len(targets), "checking") as shown:
-        pipeline.on_progress = shown.article
-        for item in shown.over(analyze_paths(targets, pipeline, report)):
-            if isinstance(item, InputError):
-                errors.append(item)
-            else:
-                results.append(item)
-    return results, errors
+    articles = [t for t in targets if not isinstance(t, InputError)]
+    # Standard input belongs to this process: a run that reads it stays in one process.
+    workers = 1 if STDIN in articles else worker_count(jobs, len(articles))
+    with contextlib.ExitStack() as stack:
+        shown = stack.enter_context(RunProgress(len(targets), "checking"))
+        if workers > 1:
+            items = analyze_in_pool(targets, settings, workers, report, err, readability_after)
+        else:
+            pipeline = stack.enter_context(open_pipeline(settings, err))
+            pipeline.on_progress = shown.article
+            items = analyze_paths(targets, pipeline, report)
+        yield from shown.over(items)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
-from cleaner.commands.lint import analyze_all
+from cleaner.commands.lint import iter_analyzed
 from cleaner.config import Settings
-from cleaner.errors import CleanerError, ExitCode
+from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.files import WriteError, write_text_atomic
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import progress
@@ -18,6 +19,8 @@ from cleaner.report.html import IndexEntry, render_article_html, render_index_ht
 from cleaner.report.run import Report
 
 INDEX = "index"
+WRITERS = 4
+"""Threads writing report files at once."""
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -27,28 +30,42 @@ def run_report(
     out_dir: Path,
     out: Callable[[str], None],
     err: Callable[[str], None],
+    jobs: int | None = 1,
 ) -> ExitCode:
     """Write ``<stem>.html`` and ``<stem>.json`` per article and ``index.html`` into ``out_dir``.
 
     Exit codes as ``lint``: 2 if an input could not be read or a report not
-    written, else 1 if a finding reaches ``fail_on``, else 0.
+    written, else 1 if a finding reaches ``fail_on``, else 0.  ``jobs``
+    processes share the checking (None or 0: the free cores).
     """
-    results, errors = analyze_all(paths, settings, err)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise CleanerError(f"{out_dir}: cannot create the report folder: {exc.strerror or exc}") from None
-    stems = report_stems([r.path for r in results])
+    results: list[ArticleResult] = []
+    errors: list[InputError] = []
     entries: list[IndexEntry] = []
     failed = False
-    for result, stem in progress(zip(results, stems, strict=True), len(results), "writing reports"):
-        try:
-            _write_article(result, out_dir, stem)
-        except WriteError as exc:
-            err(f"error: {exc}")
-            failed = True
-            continue
-        entries.append(IndexEntry(result, quote(f"{stem}.html")))
+    taken = {INDEX}
+    # Each article's files are written (by threads, which overlap the fsyncs) as soon as it is
+    # checked, while the next articles are still being checked; errors are reported in order.
+    with ThreadPoolExecutor(max_workers=WRITERS) as writers:
+        pending = []
+        for item in iter_analyzed(paths, settings, err, jobs, readability_after=True):
+            if isinstance(item, InputError):
+                errors.append(item)
+                continue
+            results.append(item)
+            stem = _next_stem(item.path, taken)
+            pending.append((item, stem, writers.submit(_write_article, item, out_dir, stem)))
+        for result, stem, done in progress(pending, len(pending), "writing reports"):
+            try:
+                done.result()
+            except WriteError as exc:
+                err(f"error: {exc}")
+                failed = True
+                continue
+            entries.append(IndexEntry(result, quote(f"{stem}.html")))
     index = out_dir / f"{INDEX}.html"
     try:
         write_text_atomic(index, render_index_html(entries, errors))
@@ -72,13 +89,15 @@ def report_stems(paths: Sequence[str]) -> list[str]:
     and never equal ``index``, the name of the index page.
     """
     taken = {INDEX}
-    stems: list[str] = []
-    for path in paths:
-        base = "stdin" if path == "<stdin>" else _UNSAFE.sub("_", Path(path).stem).lstrip(".") or "article"
-        stem, n = base, 1
-        while stem.lower() in taken:
-            n += 1
-            stem = f"{base}-{n}"
-        taken.add(stem.lower())
-        stems.append(stem)
-    return stems
+    return [_next_stem(path, taken) for path in paths]
+
+
+def _next_stem(path: str, taken: set[str]) -> str:
+    """The stem for ``path`` given the (lower-cased) stems ``taken`` so far, which it joins."""
+    base = "stdin" if path == "<stdin>" else _UNSAFE.sub("_", Path(path).stem).lstrip(".") or "article"
+    stem, n = base, 1
+    while stem.lower() in taken:
+        n += 1
+        stem = f"{base}-{n}"
+    taken.add(stem.lower())
+    return stem

@@ -133,6 +133,11 @@ def load_cache(path: Path, kind: type[T]) -> T | None:
 
 
 def _umask() -> int:
+    # Read, not set-and-restore, where the system allows: setting it races with other threads writing files.
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     mask = os.umask(0)
     os.umask(mask)
     return mask

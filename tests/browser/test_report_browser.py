@@ -39,7 +39,10 @@ def report_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rules.write_text(RULES)
     article = base / "trade.txt"
     article.write_text(ARTICLE)
-    settings = Settings(rules=RuleSettings((rules,), builtin=False, use_cache=False), modes={"languagetool": Mode.OFF})
+    settings = Settings(
+        rules=RuleSettings((rules,), builtin=False, use_cache=False),
+        modes={"languagetool": Mode.OFF, "fluency": Mode.OFF},
+    )
     out = base / "reports"
     code = run_report([str(article)], settings, out, out=lambda s: None, err=lambda s: None)
     assert code == ExitCode.FINDINGS

@@ -42,7 +42,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
     rules.write_text(RULES)
     for name, text in {"trade.txt": ARTICLE, **OTHERS}.items():
         (base / name).write_text(text, encoding="utf-8")
-    settings = Settings(rules=RuleSettings((rules,), builtin=False, use_cache=False), modes={"languagetool": Mode.OFF})
+    settings = Settings(
+        rules=RuleSettings((rules,), builtin=False, use_cache=False),
+        modes={"languagetool": Mode.OFF, "fluency": Mode.OFF},
+    )
     out = base / "reports"
     paths = [str(base / n) for n in ("trade.txt", *OTHERS)]
     assert run_report(paths, settings, out, out=lambda s: None, err=lambda s: None) == ExitCode.FINDINGS

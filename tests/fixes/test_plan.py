@@ -128,3 +128,53 @@ def test_smallest_edit_leaves_out_shared_words(before: str, after: str, edit: tu
     assert (e.before, e.after) == edit
     assert e.span.slice(text) == e.before
     assert e.replacement == after
+
+
+def _quadratic_plan(source: str, findings: list[Finding], threshold: float) -> tuple[list[Span], list[str]]:
+    """The planner as it was before bisect: each candidate tested against every chosen span."""
+    taken: list[Span] = []
+    reasons: list[str] = []
+    ranked = sorted(findings, key=lambda f: (-f.severity.rank, -f.confidence, -len(f.span), f.sort_key()))
+    for f in ranked:
+        best = f.best_replacement
+        if f.span.end > len(source) or f.span.slice(source) != f.text or best is None or best == f.text:
+            continue
+        if f.confidence < threshold:
+            continue
+        if any(f.span.overlaps(t) for t in taken):
+            reasons.append(f"{f.rule_id} overlaps")
+        else:
+            taken.append(f.span)
+    return sorted(taken), sorted(reasons)
+
+
+@st.composite
+def dense_findings(draw: st.DrawFn) -> tuple[str, list[Finding]]:
+    """Many short findings, empty ones included, crowded into a short text: every kind of overlap."""
+    text = "x" * draw(st.integers(0, 30))
+    found = []
+    for i in range(draw(st.integers(0, 60))):
+        a = draw(st.integers(0, len(text)))
+        b = draw(st.integers(a, min(len(text), a + draw(st.sampled_from([0, 0, 1, 2, 5, 30])))))
+        found.append(
+            finding(
+                text,
+                a,
+                b,
+                "y",
+                confidence=draw(st.sampled_from([0.5, 0.8, 0.9, 1.0])),
+                severity=draw(st.sampled_from(list(Severity))),
+                rule_id=f"R{i}",
+            )
+        )
+    return text, found
+
+
+@given(dense_findings())
+@settings(max_examples=400)
+def test_the_bisect_planner_chooses_what_the_quadratic_one_chose(case: tuple[str, list[Finding]]) -> None:
+    text, found = case
+    plan = plan_fixes(text, found)
+    spans, overlapping = _quadratic_plan(text, found, plan.threshold)
+    assert sorted(e.finding.span for e in plan.edits) == spans
+    assert sorted(f"{s.finding.rule_id} overlaps" for s in plan.suggestions if "overlaps" in s.reason) == overlapping

@@ -45,12 +45,14 @@ class FluencyChecker:
 
     def check(self, doc: Document) -> list[Finding]:
         """Proposals (full mode only); the gate runs later, on the merged findings."""
-        if self.mode != "full":
+        if self.mode != "full" or len(doc.text) > self.options.max_chars:
             return []
         return propose(doc, self.table, self.scorer, self.options, [])
 
     def refine(self, doc: Document, findings: Sequence[Finding]) -> list[Finding]:
-        """The post-merge gate (see :mod:`cleaner.checks.fluency.gate`)."""
+        """The post-merge gate (see :mod:`cleaner.checks.fluency.gate`); a very long text is left as it is."""
+        if len(doc.text) > self.options.max_chars:
+            return list(findings)
         return gate_findings(doc, findings, self.scorer, self.options)
 
     def close(self) -> None:

@@ -40,6 +40,9 @@ class FluencyOptions:
     """An alternative must be this many nats more fluent than the original to be reported."""
     propose_apply: float = 5.0
     """From this margin on a proposal is confident enough for ``fix`` (confidence 0.8)."""
+    max_chars: int = 60_000
+    """Texts (or chunks of a big file) longer than this are left to the other engines: the model's cost
+    grows with the text, and a news article is 3,000-8,000 characters."""
     max_candidates: int = 24
     """Proposal windows per article at most (the most surprising first): a bound on full mode's time."""
     cache: bool = True
@@ -97,7 +100,7 @@ def parse_table(value: Any, base: Path) -> tuple[dict[str, Any], list[tuple[str,
                 problems.append((key, f"expected a number, got {v!r}"))
             else:
                 name = key.replace("-", "_")
-                changes[name] = int(v) if name == "max_candidates" else float(v)
+                changes[name] = int(v) if name in ("max_candidates", "max_chars") else float(v)
         else:
             known = ", ".join(sorted(["mode", "model", "threads", "cache", *(n.replace("_", "-") for n in _NUMBERS)]))
             problems.append((key, f"unknown key (known keys: {known})"))
@@ -114,4 +117,5 @@ _NUMBERS = (
     "propose_margin",
     "propose_apply",
     "max_candidates",
+    "max_chars",
 )

@@ -16,20 +16,63 @@ The lint pipeline uses it as::
 from __future__ import annotations
 
 import contextlib
+import importlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-from cleaner.checks.languagetool.cache import ResultCache, open_cache
-from cleaner.checks.languagetool.checker import LanguageToolChecker
-from cleaner.checks.languagetool.client import LTClient, managed
-from cleaner.checks.languagetool.custom_rules import rules_file as xml_rules_file
-from cleaner.checks.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
-from cleaner.checks.languagetool.install import Installation, human_size
-from cleaner.checks.languagetool.install import install as install_languagetool
-from cleaner.checks.languagetool.pivot import PivotRulesChecker, open_pivot_checker, pivot_settings
-from cleaner.checks.languagetool.server import ServerStatus, ensure_server, server_status, stop_server
 from cleaner.checks.languagetool.settings import LanguageToolSettings
 from cleaner.checks.languagetool.xml_examples import check_examples as check_xml_examples
 from cleaner.checks.languagetool.xml_examples import load_examples as load_xml_examples
+
+if TYPE_CHECKING:
+    from cleaner.checks.languagetool.cache import ResultCache, open_cache
+    from cleaner.checks.languagetool.checker import LanguageToolChecker
+    from cleaner.checks.languagetool.client import LTClient, managed
+    from cleaner.checks.languagetool.custom_rules import rules_file as xml_rules_file
+    from cleaner.checks.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
+    from cleaner.checks.languagetool.install import Installation, human_size
+    from cleaner.checks.languagetool.install import install as install_languagetool
+    from cleaner.checks.languagetool.pivot import PivotRulesChecker, open_pivot_checker, pivot_settings
+    from cleaner.checks.languagetool.server import ServerStatus, ensure_server, server_status, stop_server
+    from cleaner.checks.languagetool.xml_examples import check_examples as check_xml_examples
+    from cleaner.checks.languagetool.xml_examples import load_examples as load_xml_examples
+
+_LAZY = {
+    "ResultCache": ("cache", "ResultCache"),
+    "open_cache": ("cache", "open_cache"),
+    "LanguageToolChecker": ("checker", "LanguageToolChecker"),
+    "LTClient": ("client", "LTClient"),
+    "managed": ("client", "managed"),
+    "LanguageToolError": ("errors", "LanguageToolError"),
+    "LanguageToolUnavailable": ("errors", "LanguageToolUnavailable"),
+    "NotInstalled": ("errors", "NotInstalled"),
+    "Installation": ("install", "Installation"),
+    "human_size": ("install", "human_size"),
+    "install_languagetool": ("install", "install"),
+    "ServerStatus": ("server", "ServerStatus"),
+    "ensure_server": ("server", "ensure_server"),
+    "server_status": ("server", "server_status"),
+    "stop_server": ("server", "stop_server"),
+    "xml_rules_file": ("custom_rules", "rules_file"),
+    "PivotRulesChecker": ("pivot", "PivotRulesChecker"),
+    "open_pivot_checker": ("pivot", "open_pivot_checker"),
+    "pivot_settings": ("pivot", "pivot_settings"),
+    "check_xml_examples": ("xml_examples", "check_examples"),
+    "load_xml_examples": ("xml_examples", "load_examples"),
+}
+"""Exports imported on first use: the settings section is read by every run's configuration,
+while the client, server and installer code (HTTP, file locks, psutil) is only needed by runs
+that use LanguageTool (issue 9: start-up)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, attr = _LAZY[name]
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), attr)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Installation",
@@ -61,6 +104,10 @@ __all__ = [
 @contextlib.contextmanager
 def open_checker(settings: LanguageToolSettings, *, use_cache: bool = True) -> Iterator[LanguageToolChecker]:
     """A ready LanguageToolChecker for one run: client (lazy server start) plus the result cache."""
+    from cleaner.checks.languagetool.cache import open_cache
+    from cleaner.checks.languagetool.checker import LanguageToolChecker
+    from cleaner.checks.languagetool.client import managed
+
     cache = open_cache(settings.state_dir(), settings.cache_max_mb) if use_cache else None
     try:
         with managed(settings) as client:

@@ -7,16 +7,23 @@ are written atomically; an unreadable entry is simply recompiled.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import os
+import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from cleaner import __version__
 from cleaner.checks.rules.compiler import CompiledRules
+from cleaner.checks.rules.lazy_rules import LazyRules
 from cleaner.files import load_cache, store_cache
 
-_FORMAT = 1
+_FORMAT = 2
+KEEP = 8
+"""Compiled rule sets kept in the cache folder (the most recently used); older ones are deleted."""
 
 
 @functools.cache
@@ -42,16 +49,34 @@ def cache_key(files: Sequence[Path]) -> str:
 
 
 def cached_compile(folder: Path, files: Sequence[Path], build: Callable[[], CompiledRules]) -> CompiledRules:
-    """Load the compiled rules for ``files`` from ``folder``, or build and store them."""
+    """Load the compiled rules for ``files`` from ``folder``, or build and store them.
+
+    Rules are stored one pickle each (:class:`LazyRules`), so loading costs
+    little more than reading the file; an entry's modification time is its
+    last use, and only the :data:`KEEP` most recently used entries are kept.
+    """
     entry = folder / f"rules-{cache_key(files)}.pickle"
     loaded = load_cache(entry, CompiledRules)
     if loaded is not None:
+        with contextlib.suppress(OSError):
+            os.utime(entry)
         return loaded
     compiled = build()
-    store_cache(entry, compiled)
-    if not entry.exists():
-        return compiled
-    for old in folder.glob("rules-*.pickle"):
-        if old != entry and old.stat().st_mtime < entry.stat().st_mtime - 7 * 86400:
-            old.unlink(missing_ok=True)
+    store_cache(entry, replace(compiled, rules=LazyRules.of(compiled.rules)))
+    with contextlib.suppress(OSError):
+        _evict(folder)
     return compiled
+
+
+def _evict(folder: Path) -> None:
+    """Delete all but the :data:`KEEP` most recently used entries, and temp files of crashed writes."""
+    entries: list[tuple[float, Path]] = []
+    for path in folder.glob("rules-*.pickle"):
+        with contextlib.suppress(OSError):
+            entries.append((path.stat().st_mtime, path))
+    for _, old in sorted(entries, reverse=True)[KEEP:]:
+        old.unlink(missing_ok=True)
+    for tmp in folder.glob(".rules-*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime < time.time() - 3600:
+                tmp.unlink()

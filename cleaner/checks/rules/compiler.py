@@ -6,11 +6,13 @@ over normalized tokens.  Matching a document is one pass over its token stream,
 whatever the number of rules; each anchor hit is then checked against the rest
 of its pattern in place.  Indexing one element instead of every full phrase
 keeps the automaton small: inflections and alternatives of the other elements
-do not multiply.  Only the (rare) regular-expression rules run one by one.
+do not multiply.  Regular-expression rules get their RE2 spelling here, for
+the one combined regex pass of :mod:`cleaner.checks.rules.regex_run`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -19,6 +21,7 @@ from cleaner.checks.rules.inflection import inflect_like
 from cleaner.checks.rules.literals import required_literals
 from cleaner.checks.rules.loader import RuleSet
 from cleaner.checks.rules.model import Rule
+from cleaner.checks.rules.regex_run import Re2Form, re2_form
 from cleaner.checks.rules.template import inflection_refs
 
 SEPARATOR = " "
@@ -34,13 +37,16 @@ PhraseHit = tuple[int, int, int]
 class CompiledRules:
     """The rules plus their automaton; picklable, so it can be cached on disk."""
 
-    rules: tuple[Rule, ...]
+    rules: Sequence[Rule]
+    """The rules in file order (from the cache: a :class:`LazyRules`, decoded on first use)."""
     automaton: ahocorasick.Automaton
     regex_rules: tuple[int, ...]
     regex_literals: tuple[tuple[str, ...] | None, ...] = ()
     """For each regex rule, lower-case strings one of which every match contains (None: unknown)."""
     inflections: dict[tuple[str, str], str] = field(default_factory=dict)
     """(word, surface) → word inflected like surface, for every ``{word:N}`` a phrase rule can need."""
+    regex_forms: tuple[Re2Form | None, ...] = ()
+    """For each regex rule, its RE2 spelling for the one-pass regex set (None: RE2 cannot run it)."""
 
     @property
     def size(self) -> int:
@@ -69,7 +75,10 @@ def compile_rules(ruleset: RuleSet) -> CompiledRules:
     if table:
         automaton.make_automaton()
     literals = tuple(required_literals(ruleset.rules[i].regex) for i in regex_rules)  # type: ignore[arg-type]
-    return CompiledRules(ruleset.rules, automaton, tuple(regex_rules), literals, _inflection_table(ruleset.rules))
+    forms = tuple(re2_form(ruleset.rules[i].regex) for i in regex_rules)  # type: ignore[arg-type]
+    return CompiledRules(
+        ruleset.rules, automaton, tuple(regex_rules), literals, _inflection_table(ruleset.rules), forms
+    )
 
 
 def _inflection_table(rules: tuple[Rule, ...]) -> dict[tuple[str, str], str]:

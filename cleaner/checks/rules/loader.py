@@ -19,6 +19,7 @@ import yaml
 
 from cleaner.checks.rules.model import Conditions, Example, LazyRegex, Rule, Term
 from cleaner.checks.rules.pattern import PatternError, parse_pattern
+from cleaner.checks.rules.regex_safety import catastrophic_reason
 from cleaner.checks.rules.template import template_refs
 from cleaner.checks.rules.types import RuleTypeError, build_matching
 from cleaner.checks.rules.yamlnodes import DuplicateKeyError, LineDict, LineList, line_of, load_yaml
@@ -237,9 +238,12 @@ def compile_term(source: str, classes: dict[str, list[str]]) -> Term | str:
     if source.startswith("re:"):
         try:
             re.compile(source[3:])
-            return Term(source, regex=LazyRegex(source[3:]))
         except re.error as exc:
             return f"bad regular expression {source!r}: {exc}"
+        why = catastrophic_reason(source[3:])
+        if why:
+            return f"refused regular expression {source!r} (it can take exponential time): {why}"
+        return Term(source, regex=LazyRegex(source[3:]))
     try:
         pattern = parse_pattern(source, classes)
         sequences = frozenset(seq for seq, _ in pattern.expand())

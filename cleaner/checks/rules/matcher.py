@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from cleaner.checks.rules.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules
 from cleaner.checks.rules.inflection import inflect_like
-from cleaner.checks.rules.literals import NON_ASCII
 from cleaner.checks.rules.model import Conditions, Rule, Term
 from cleaner.checks.rules.pattern import Element, Pattern
+from cleaner.checks.rules.regex_run import RegexPass, RegexTimeout
 from cleaner.checks.rules.template import match_case, render
 from cleaner.document import Document, Span, Token
 from cleaner.findings import Finding
@@ -90,6 +89,13 @@ class RuleChecker:
         self.compiled = compiled
         self.disabled = disabled
 
+    @cached_property
+    def regex_pass(self) -> RegexPass:
+        """The regex rules' one-pass matcher (compiled on first use, never pickled)."""
+        c = self.compiled
+        forms = c.regex_forms or tuple(None for _ in c.regex_rules)
+        return RegexPass(c.rules, c.regex_rules, c.regex_literals, forms)
+
     def _inflect(self, word: str, surface: str) -> str:
         """``word`` inflected like ``surface``: from the compiled table, else computed."""
         found = self.compiled.inflections.get((word, surface.lower()))
@@ -97,7 +103,13 @@ class RuleChecker:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         index = _TokenIndex(doc)
-        candidates = [c for c in self._candidates(doc, index) if self._accepts(doc, index, c)]
+        candidates: list[Candidate] = []
+        for cand in self._candidates(doc, index):
+            try:
+                if self._accepts(doc, index, cand):
+                    candidates.append(cand)
+            except TimeoutError:
+                raise RegexTimeout(self.compiled.rules[cand.rule_index], doc.path) from None
         for cand in _resolve_overlaps(candidates, self.compiled.rules):
             yield self._finding(doc, cand)
 
@@ -121,16 +133,9 @@ class RuleChecker:
                         if key not in seen:
                             seen.add(key)
                             yield cand
-        paragraphs = doc.paragraphs
-        locate = _LiteralLocator(doc.check_text, paragraphs)
-        for rule_index, literals in zip(self.compiled.regex_rules, self.compiled.regex_literals, strict=True):
-            rule = rules[rule_index]
-            if rule.id in self.disabled or rule.regex is None:
-                continue
-            for i in locate.paragraphs_with(literals):
-                para = paragraphs[i]
-                for m in rule.regex.finditer(doc.check_text, para.start, para.end):
-                    yield from _regex_candidate(rule_index, m, index)
+        for hit in self.regex_pass.hits(doc.check_text, doc.paragraphs, self.disabled, doc.path):
+            first, last = index.token_range(hit.span)
+            yield Candidate(hit.rule_index, hit.span, first, last, hit.groups)
 
     # -- context ---------------------------------------------------------
 
@@ -175,61 +180,11 @@ class RuleChecker:
         )
 
 
-class _LiteralLocator:
-    """Which paragraphs contain a regex rule's required literals (one lower-cased copy of the text)."""
-
-    def __init__(self, text: str, paragraphs: Sequence[Span]) -> None:
-        self.text = text
-        self.paragraphs = paragraphs
-        self.starts = [p.start for p in paragraphs]
-        self._lowered: str | None = None
-        self._cache: dict[str, set[int]] = {}
-
-    def paragraphs_with(self, literals: tuple[str, ...] | None) -> list[int]:
-        if literals is None:
-            return list(range(len(self.paragraphs)))
-        found: set[int] = set()
-        for lit in literals:
-            found |= self._locate(lit)
-        return sorted(found)
-
-    def _locate(self, literal: str) -> set[int]:
-        if literal not in self._cache:
-            if literal == NON_ASCII:
-                hits = {i for i, p in enumerate(self.paragraphs) if not self.text[p.start : p.end].isascii()}
-            else:
-                if self._lowered is None:
-                    lowered = self.text.lower()
-                    self._lowered = lowered if len(lowered) == len(self.text) else self.text
-                hits = set()
-                pos = self._lowered.find(literal)
-                while pos >= 0:
-                    i = bisect.bisect_right(self.starts, pos) - 1
-                    if i >= 0:
-                        hits.add(i)
-                        nxt = self.paragraphs[i].end
-                    else:
-                        nxt = pos + 1
-                    pos = self._lowered.find(literal, max(nxt, pos + 1))
-            self._cache[literal] = hits
-        return self._cache[literal]
-
-
 def _opens_sentence(doc: Document, offset: int) -> bool:
     """True when only quotes, brackets or spaces stand between the sentence start and ``offset``."""
     sentence = doc.sentence_at(offset)
     lead = doc.check_text[sentence.start : offset] if sentence.start <= offset else "x"
     return all(not c.isalnum() for c in lead)
-
-
-def _regex_candidate(rule_index: int, m: re.Match[str], index: _TokenIndex) -> Iterator[Candidate]:
-    if m.end() == m.start():
-        return
-    flag = "flag" if "flag" in m.re.groupindex and m.start("flag") >= 0 else 0  # m.re: the compiled pattern
-    span = Span(m.start(flag), m.end(flag))
-    groups = tuple(Span(m.start(g), m.end(g)) if m.start(g) >= 0 else None for g in range(1, m.re.groups + 1))
-    first, last = index.token_range(span)
-    yield Candidate(rule_index, span, first, last, groups)
 
 
 Owners = tuple[int, ...]

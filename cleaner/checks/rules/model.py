@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from cleaner.checks.rules import cpu_deadline
 from cleaner.checks.rules.pattern import Pattern
 from cleaner.findings import Severity
+
+REGEX_SECONDS = 5.0
+"""Time allowed to one regex on one paragraph (or one context test); beyond it ``TimeoutError``."""
 
 
 class LazyRegex:
@@ -16,14 +21,19 @@ class LazyRegex:
     Unpickling a compiled ``re.Pattern`` recompiles it; with a few hundred regex
     rules that costs a second on every run.  Most rules never run on a given
     article (their required literals are absent), so they are never compiled.
+    Every search is bounded: in the main thread Python's ``re`` runs under a
+    CPU-time deadline (:mod:`cleaner.checks.rules.cpu_deadline`); in other threads the
+    ``regex`` module (same syntax and results) with its own timeout.  Either
+    way a search that runs too long raises ``TimeoutError``.
     """
 
-    __slots__ = ("_compiled", "flags", "pattern")
+    __slots__ = ("_bounded", "_compiled", "flags", "pattern")
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
+        self._bounded: Any = None
 
     def __getstate__(self) -> tuple[str, int]:
         return self.pattern, self.flags
@@ -31,6 +41,16 @@ class LazyRegex:
     def __setstate__(self, state: tuple[str, int]) -> None:
         self.pattern, self.flags = state
         self._compiled = None
+        self._bounded = None
+
+    @property
+    def bounded(self) -> Any:
+        """The pattern compiled by the ``regex`` module, whose searches take a ``timeout``."""
+        if self._bounded is None:
+            import regex
+
+            self._bounded = regex.compile(self.pattern, _regex_module_flags(self.flags))
+        return self._bounded
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -38,18 +58,38 @@ class LazyRegex:
             self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
-    @property
-    def groups(self) -> int:
-        return self.compiled.groups
+    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[Any]:
+        if cpu_deadline.available():
+            with cpu_deadline.cpu_deadline(REGEX_SECONDS):
+                return iter(list(self.compiled.finditer(text, pos, endpos)))
+        return iter(list(self.bounded.finditer(text, pos, endpos, timeout=REGEX_SECONDS)))
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, pos, endpos)
+    def search(self, text: str) -> Any:
+        if cpu_deadline.available():
+            with cpu_deadline.cpu_deadline(REGEX_SECONDS):
+                return self.compiled.search(text)
+        return self.bounded.search(text, timeout=REGEX_SECONDS)
 
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text)
+    def match(self, text: str) -> Any:
+        if cpu_deadline.available():
+            with cpu_deadline.cpu_deadline(REGEX_SECONDS):
+                return self.compiled.match(text)
+        return self.bounded.match(text, timeout=REGEX_SECONDS)
 
-    def match(self, text: str) -> re.Match[str] | None:
-        return self.compiled.match(text)
+
+def _regex_module_flags(flags: int) -> int:
+    """The ``regex`` module's flags for ``re`` flags (their ASCII bits differ)."""
+    import regex
+
+    table = {
+        re.IGNORECASE: regex.IGNORECASE,
+        re.MULTILINE: regex.MULTILINE,
+        re.DOTALL: regex.DOTALL,
+        re.VERBOSE: regex.VERBOSE,
+        re.ASCII: regex.ASCII,
+        re.UNICODE: regex.UNICODE,
+    }
+    return sum(int(v) for k, v in table.items() if flags & k)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,3 +51,46 @@ def test_corrupt_cache_entry_is_rebuilt(tmp_path: Path, write_rules: Callable[[s
     (folder / f"rules-{cache_key(files)}.pickle").write_bytes(b"not a pickle")
     compiled = cached_compile(folder, files, lambda: compile_rules(load_rules(files)))
     assert compiled.rules[0].id == "R1"
+
+
+def test_cached_rules_decode_lazily_and_match_the_fresh_ones(
+    tmp_path: Path, write_rules: Callable[[str], Path]
+) -> None:
+    from cleaner.checks.rules.lazy_rules import LazyRules
+    from cleaner.checks.rules.matcher import RuleChecker
+    from cleaner.document import Document
+
+    second = RULE.split("\n", 1)[1].replace("R1", "R2").replace("pricing talks", "tarif talks")
+    files = rule_files([write_rules(RULE + second)])
+    fresh = cached_compile(tmp_path / "c", files, lambda: compile_rules(load_rules(files)))
+    cached = cached_compile(tmp_path / "c", files, lambda: compile_rules(load_rules(files)))
+    assert isinstance(cached.rules, LazyRules)
+    assert cached.rules.ids == ("R1", "R2")
+    assert cached.rules._decoded == [None, None]  # nothing decoded by loading
+    doc = Document.from_text("More pricing talks.")
+    assert list(RuleChecker(cached).check(doc)) == list(RuleChecker(fresh).check(doc))
+    assert cached.rules._decoded[1] is None  # R2 never matched, never decoded
+    assert list(cached.rules) == list(fresh.rules)
+
+
+def test_only_the_most_recently_used_entries_are_kept(tmp_path: Path, write_rules: Callable[[str], Path]) -> None:
+    import os
+
+    from cleaner.checks.rules.cache import KEEP
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i in range(KEEP + 3):
+        stale = folder / f"rules-old{i:02d}.pickle"
+        stale.write_bytes(b"x")
+        os.utime(stale, (1_000_000 + i, 1_000_000 + i))
+    crashed = folder / ".rules-abc.tmp"
+    crashed.write_bytes(b"half")
+    os.utime(crashed, (1_000_000, 1_000_000))
+    files = rule_files([write_rules(RULE)])
+    cached_compile(folder, files, lambda: compile_rules(load_rules(files)))
+    kept = sorted(p.name for p in folder.iterdir())
+    assert len(kept) == KEEP
+    assert f"rules-{cache_key(files)}.pickle" in kept
+    assert "rules-old00.pickle" not in kept and f"rules-old{KEEP + 2:02d}.pickle" in kept
+    assert not crashed.exists()

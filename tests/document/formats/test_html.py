@@ -42,8 +42,10 @@ def html(text: str) -> Document:
 
 
 def test_registered_for_html_suffixes() -> None:
-    assert LOADERS[".html"] is load_html
-    assert LOADERS[".htm"] is load_html
+    for suffix in (".html", ".htm"):
+        loaded = LOADERS[suffix](Source(f"a{suffix}", ARTICLE))
+        assert loaded.check_text == load_html(Source(f"a{suffix}", ARTICLE)).check_text
+        assert loaded.format == "html"
 
 
 def test_only_text_between_tags_is_visible() -> None:

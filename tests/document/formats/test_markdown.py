@@ -69,8 +69,9 @@ def assert_blanked_only(doc: Document) -> None:
 
 
 def test_registered_for_markdown_suffixes() -> None:
-    assert LOADERS[".md"] is load_markdown
-    assert LOADERS[".markdown"] is load_markdown
+    for suffix in (".md", ".markdown"):
+        loaded = LOADERS[suffix](Source(f"a{suffix}", ARTICLE))
+        assert loaded.check_text == load_markdown(Source(f"a{suffix}", ARTICLE)).check_text
     assert load_document(Source("x.markdown", "Hi.\n")).format == "markdown"
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from cleaner.checks.rules.model import LazyRegex
+from cleaner.checks.rules.regex_safety import catastrophic_reason
 from cleaner.checks.rules.types.base import Matching, RuleTypeError
 
 
@@ -19,4 +20,7 @@ def compiled(source: str, flags: int, key: str) -> Matching:
         groups = re.compile(source, flags).groups
     except re.error as exc:
         raise RuleTypeError(key, f"bad regular expression: {exc}") from None
+    why = catastrophic_reason(source, flags)
+    if why:
+        raise RuleTypeError(key, f"refused regular expression (it can take exponential time): {why}")
     return Matching(regex=LazyRegex(source, flags), groups=groups)

@@ -1,0 +1,146 @@
+"""Many articles on all cores: a process pool of pipelines, results in input order.
+
+Each worker process opens its own Pipeline once (rules from the on-disk
+cache, its own LanguageTool client to the one shared server) and analyzes
+the articles it is sent; while one worker waits for LanguageTool another
+runs Python.  Results come back in the order the articles were given, so
+output is the same as a one-process run.  Errors cross the process boundary
+as plain values (path and problem) and become the usual one-line errors.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import util
+
+from cleaner.config import Settings
+from cleaner.document import Source
+from cleaner.errors import CleanerError, InputError
+from cleaner.pipeline import ArticleResult, Pipeline
+
+
+def free_cores() -> int:
+    """Cores this process may use that are not already busy (load average), at least 1."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    try:
+        busy = int(os.getloadavg()[0])
+    except OSError:
+        busy = 0
+    return max(1, cores - busy)
+
+
+def worker_count(jobs: int | None, articles: int) -> int:
+    """How many processes to use: ``jobs`` (None or 0: the free cores), never more than the articles."""
+    wanted = jobs or free_cores()
+    return max(1, min(wanted, articles))
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A CleanerError raised in a worker, as plain data (its subclasses do not all unpickle)."""
+
+    message: str
+    input_path: str | None = None
+    problem: str = ""
+
+    def raise_or_error(self) -> InputError:
+        if self.input_path is None:
+            raise CleanerError(self.message)
+        return InputError(self.input_path, self.problem)
+
+
+_pipeline: Pipeline | None = None
+_warnings: list[str] = []
+_readability_after = False
+"""Compute the corrected text's readability in the worker too (reports show it)."""
+
+
+def _start_worker(settings: Settings, readability_after: bool) -> None:
+    """Open this worker's pipeline once; it is closed when the worker exits."""
+    from cleaner.commands.common import open_pipeline
+
+    global _pipeline, _readability_after
+    _readability_after = readability_after
+    stack = contextlib.ExitStack()
+    _pipeline = stack.enter_context(open_pipeline(settings, _warnings.append))
+    util.Finalize(None, stack.close, exitpriority=10)
+    if settings.time_budget:
+        _warm_up(_pipeline)
+
+
+WARM_UP = "The officials said the talks will continue next week. Prices rose in May."
+
+
+def _warm_up(pipeline: Pipeline) -> None:
+    """Check one short text before any budget runs: a worker's first article must not pay for
+    loading what every article uses (checker models, lazily decoded rules), as in one process
+    only the first article of the whole run would."""
+    with contextlib.suppress(CleanerError):
+        pipeline.analyze(Source("<warm-up>", WARM_UP))
+
+
+def _analyze(path: str) -> tuple[ArticleResult | _Failed, list[str]]:
+    """One article in a worker (within its time budget): its result (or error) and the warnings raised meanwhile."""
+    from cleaner.commands.common import analyze_one
+
+    assert _pipeline is not None
+    try:
+        outcome: ArticleResult | _Failed = analyze_one(path, _pipeline)
+        if _readability_after:
+            assert isinstance(outcome, ArticleResult)
+            _ = outcome.readability_after  # cached on the result, so it travels back with it
+    except InputError as exc:
+        outcome = _Failed(str(exc), exc.path, exc.problem)
+    except CleanerError as exc:
+        outcome = _Failed(str(exc))
+    news = list(_warnings)
+    _warnings.clear()
+    return outcome, news
+
+
+def analyze_in_pool(
+    targets: Sequence[str | InputError],
+    settings: Settings,
+    workers: int,
+    on_error: Callable[[CleanerError], None],
+    warn: Callable[[str], None],
+    readability_after: bool = False,
+) -> Iterator[ArticleResult | InputError]:
+    """Like :func:`cleaner.commands.common.analyze_paths`, over ``workers`` processes."""
+    paths = [t for t in targets if not isinstance(t, InputError)]
+    context = multiprocessing.get_context("forkserver" if _has_threads() else "fork")
+    seen: set[str] = set()
+    start = (settings, readability_after)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start) as pool:
+        done = pool.map(_analyze, paths, chunksize=1)
+        for item in targets:
+            if isinstance(item, InputError):
+                on_error(item)
+                yield item
+                continue
+            outcome, news = next(done)
+            for w in news:
+                if w not in seen:
+                    seen.add(w)
+                    warn(w)
+            if isinstance(outcome, _Failed):
+                error = outcome.raise_or_error()
+                on_error(error)
+                yield error
+            else:
+                yield outcome
+
+
+def _has_threads() -> bool:
+    """Forking a process that runs other threads can deadlock the child; use a fork server then."""
+    import threading
+
+    return threading.active_count() > 1

@@ -1,0 +1,55 @@
+"""``--jobs N``: the same output as one process, in the order of the files, errors included."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleaner.commands.parallel import free_cores, worker_count
+from tests.support.cmd_fixtures import ARTICLE, Invoke, cli_runner
+
+
+@pytest.fixture
+def run(tmp_path: Path) -> Invoke:
+    return cli_runner(tmp_path)
+
+
+def articles(folder: Path, n: int) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for i in range(n):
+        path = folder / f"a{i:02d}.txt"
+        # Different lengths, so a worker that finished early would show up out of order.
+        path.write_text(ARTICLE * (1 + (n - i) * 20), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_lint_json_is_the_same_with_two_jobs(run: Invoke, tmp_path: Path) -> None:
+    paths = articles(tmp_path / "in", 6)
+    bad = tmp_path / "in" / "a03.txt"
+    bad.write_bytes(b"binary \x00 bad")  # a NUL byte: not text
+    one = run("lint", "--format", "json", "--jobs", "1", *map(str, paths))
+    two = run("lint", "--format", "json", "--jobs", "2", *map(str, paths))
+    assert one.exit_code == two.exit_code == 2
+    assert one.stdout == two.stdout
+    assert [f["path"] for f in json.loads(two.stdout)["files"]] == [str(p) for p in paths if p != bad]
+    assert two.stderr == one.stderr
+    assert "a03.txt" in two.stderr
+
+
+def test_fix_diff_and_report_are_the_same_with_two_jobs(run: Invoke, tmp_path: Path) -> None:
+    paths = [str(p) for p in articles(tmp_path / "in", 4)]
+    assert run("fix", "--diff", "-j", "1", *paths).stdout == run("fix", "--diff", "-j", "2", *paths).stdout
+    for j in ("1", "2"):
+        assert run("report", "-j", j, "--out", str(tmp_path / f"out{j}"), *paths).exit_code == 1
+    for name in sorted(p.name for p in (tmp_path / "out1").iterdir()):
+        assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
+
+
+def test_worker_count() -> None:
+    assert worker_count(3, 10) == 3
+    assert worker_count(3, 2) == 2
+    assert worker_count(0, 100) == free_cores() >= 1
