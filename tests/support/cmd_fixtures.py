@@ -63,7 +63,8 @@ def cli_runner(folder: Path) -> Invoke:
     rules = write_rules(folder)
 
     def run(*args: str, input: str | bytes | None = None) -> Result:
-        argv = [*args, "--no-builtin-rules", "--rules", str(rules), "--no-languagetool"]
+        # no fluency model either: --jobs workers are other processes, where the tests' default-off patch does not reach
+        argv = [*args, "--no-builtin-rules", "--rules", str(rules), "--no-languagetool", "--fluency", "off"]
         return CliRunner().invoke(cli, argv, input=input, catch_exceptions=False)
 
     return run
