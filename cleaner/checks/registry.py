@@ -84,7 +84,7 @@ def _untranslated(settings: Settings, stack: contextlib.ExitStack) -> Checker:
 def _fluency(settings: Settings, stack: contextlib.ExitStack) -> Checker:
     from cleaner.checks.fluency.checker import open_fluency
 
-    return open_fluency(settings.fluency, mode_of("fluency", settings.modes), stack)
+    return open_fluency(settings.fluency, mode_of("fluency", settings.modes) is Mode.REQUIRED, stack)
 
 
 REGISTRY: tuple[Entry, ...] = (

@@ -18,7 +18,6 @@ from cleaner.checks.fluency.propose import propose
 from cleaner.checks.fluency.score_cache import FILE_NAME
 from cleaner.checks.fluency.scorer import Scorer, free_cores
 from cleaner.checks.fluency.settings import FluencyOptions
-from cleaner.checks.registry import Mode
 from cleaner.document import Document
 from cleaner.findings import Finding
 from cleaner.paths import cache_dir
@@ -71,7 +70,7 @@ class _Unavailable:
         raise CheckerUnavailable(self.problem)
 
 
-def open_fluency(options: FluencyOptions, mode: Mode, stack: contextlib.ExitStack) -> FluencyChecker | _Unavailable:
+def open_fluency(options: FluencyOptions, required: bool, stack: contextlib.ExitStack) -> FluencyChecker | _Unavailable:
     """The fluency engine for a run, in ``options.kind`` (gate or full).
 
     A required checker (``--fluency gate|full``) needs the model: a missing or corrupt
@@ -81,7 +80,7 @@ def open_fluency(options: FluencyOptions, mode: Mode, stack: contextlib.ExitStac
     try:
         checker = FluencyChecker.open(options.kind, options)
     except ModelError as exc:
-        if mode is Mode.REQUIRED:
+        if required:
             raise
         return _Unavailable(str(exc))
     stack.callback(checker.close)

@@ -31,7 +31,7 @@ def test_off_opens_nothing() -> None:
 def test_required_mode_with_missing_model_raises_naming_the_file(tmp_path: Path) -> None:
     options = FluencyOptions(kind="gate", model=tmp_path / "gone.gguf", threads=1)
     with contextlib.ExitStack() as stack, pytest.raises(ModelError, match=r"gone\.gguf"):
-        open_fluency(options, Mode.REQUIRED, stack)
+        open_fluency(options, True, stack)
 
 
 def test_optional_mode_with_missing_model_warns_once_and_goes_on(tmp_path: Path) -> None:
