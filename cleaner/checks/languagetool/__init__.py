@@ -104,14 +104,7 @@ __all__ = [
 @contextlib.contextmanager
 def open_checker(settings: LanguageToolSettings, *, use_cache: bool = True) -> Iterator[LanguageToolChecker]:
     """A ready LanguageToolChecker for one run: client (lazy server start) plus the result cache."""
-    from cleaner.checks.languagetool.cache import open_cache
-    from cleaner.checks.languagetool.checker import LanguageToolChecker
-    from cleaner.checks.languagetool.client import managed
+    from cleaner.checks.languagetool.checker import LanguageToolChecker, opened
 
-    cache = open_cache(settings.state_dir(), settings.cache_max_mb) if use_cache else None
-    try:
-        with managed(settings) as client:
-            yield LanguageToolChecker(client, settings, cache)
-    finally:
-        if cache is not None:
-            cache.close()
+    with opened(LanguageToolChecker, settings, use_cache=use_cache) as checker:
+        yield checker

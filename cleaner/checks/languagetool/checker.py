@@ -8,8 +8,12 @@ client, never the server: tests hand it a fake, the lint hands it an
 
 from __future__ import annotations
 
-from cleaner.checks.languagetool.cache import ResultCache, cache_key
-from cleaner.checks.languagetool.client import MatchSource
+import contextlib
+from collections.abc import Iterator
+from typing import TypeVar
+
+from cleaner.checks.languagetool.cache import ResultCache, cache_key, open_cache
+from cleaner.checks.languagetool.client import MatchSource, managed
 from cleaner.checks.languagetool.custom_rules import is_custom_rule
 from cleaner.checks.languagetool.mapping import LTMatch, to_finding
 from cleaner.checks.languagetool.selection import keep_match
@@ -91,3 +95,18 @@ class LanguageToolChecker:
             skip_names=self.settings.skip_names_in_spelling,
             skip_british=self.settings.skip_british_spelling,
         )
+
+
+C = TypeVar("C", bound=LanguageToolChecker)
+
+
+@contextlib.contextmanager
+def opened(kind: type[C], settings: LanguageToolSettings, *, use_cache: bool = True) -> Iterator[C]:
+    """A checker of ``kind`` for one run: the managed client (lazy server start) plus the result cache."""
+    cache = open_cache(settings.state_dir(), settings.cache_max_mb) if use_cache else None
+    try:
+        with managed(settings) as client:
+            yield kind(client, settings, cache)
+    finally:
+        if cache is not None:
+            cache.close()

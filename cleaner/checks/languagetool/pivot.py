@@ -16,9 +16,7 @@ import contextlib
 from collections.abc import Iterator
 from dataclasses import replace
 
-from cleaner.checks.languagetool.cache import open_cache
-from cleaner.checks.languagetool.checker import LanguageToolChecker
-from cleaner.checks.languagetool.client import managed
+from cleaner.checks.languagetool.checker import LanguageToolChecker, opened
 from cleaner.checks.languagetool.mapping import LTMatch, to_cleaner_finding
 from cleaner.checks.languagetool.pivot_rules import rule_info
 from cleaner.checks.languagetool.selection import CUSTOM_CATEGORY
@@ -44,11 +42,5 @@ class PivotRulesChecker(LanguageToolChecker):
 @contextlib.contextmanager
 def open_pivot_checker(base: LanguageToolSettings, *, use_cache: bool = True) -> Iterator[PivotRulesChecker]:
     """A ready pivot checker for one run (the server starts lazily, on the first paragraph)."""
-    settings = pivot_settings(base)
-    cache = open_cache(settings.state_dir(), settings.cache_max_mb) if use_cache else None
-    try:
-        with managed(settings) as client:
-            yield PivotRulesChecker(client, settings, cache)
-    finally:
-        if cache is not None:
-            cache.close()
+    with opened(PivotRulesChecker, pivot_settings(base), use_cache=use_cache) as checker:
+        yield checker
