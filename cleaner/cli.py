@@ -11,7 +11,7 @@ import click
 
 from cleaner import __version__
 from cleaner.commands.lint import run_lint
-from cleaner.config import Overrides, Settings, load_settings
+from cleaner.config import Configurations, Overrides
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.findings import Severity
 from cleaner.report.outputs import OUTPUTS
@@ -34,13 +34,12 @@ def _settings(
     languagetool: str | None = None,
     threshold: float | None = None,
     *,
-    paths: Sequence[str] = (),
     config: Path | None = None,
     report_dir: Path | None = None,
     fluency: str | None = None,
     time_budget: float | None = None,
-) -> Settings:
-    """Defaults < the configuration file found from the first path (or ``--config``) < these options."""
+) -> Configurations:
+    """Each article's settings: defaults < its nearest configuration file (or ``--config``) < these options."""
     overrides = Overrides(
         rule_paths=rules,
         builtin_rules=False if no_builtin else None,
@@ -51,7 +50,7 @@ def _settings(
         fluency=fluency,
         time_budget=time_budget,
     )
-    return load_settings(paths, config, overrides)
+    return Configurations(config, overrides)
 
 
 rules_option = click.option(
@@ -139,7 +138,7 @@ def article_options(f: F) -> F:
     return f
 
 
-def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: Any) -> Settings:
+def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: Any) -> Configurations:
     """Settings from the shared article options (see :func:`article_options`) plus command extras."""
     return _settings(
         options["rules"],
@@ -147,7 +146,6 @@ def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: An
         options["fail_on"],
         _lt_mode(options["no_lt"], options["require_lt"]),
         options.get("threshold"),
-        paths=paths,
         config=options["config_file"],
         fluency=options["fluency"],
         time_budget=options["time_budget"],
@@ -235,8 +233,8 @@ def report(ctx: click.Context, /, paths: tuple[str, ...], out_dir: Path | None, 
     """Write an HTML diff report and its JSON twin per article, plus index.html."""
     from cleaner.commands.report import run_report
 
-    settings = _article_settings(paths, options, report_dir=out_dir)
-    ctx.exit(run_report(paths, settings, settings.report_dir, _out, _err, options["jobs"]))
+    configs = _article_settings(paths, options, report_dir=out_dir)
+    ctx.exit(run_report(paths, configs, configs.for_run(paths).report_dir, _out, _err, options["jobs"]))
 
 
 @cli.command()
@@ -296,7 +294,7 @@ def batch(
     """Lint a corpus (folders, globs, JSON-lines[.gz]) on Dask; resumable, with lint's findings."""
     from cleaner.commands.batch import batch_options, run_batch_command
 
-    settings = _article_settings(inputs, options)
+    settings = _article_settings(inputs, options).for_run(inputs)
     parsed = batch_options(
         inputs,
         out_dir,

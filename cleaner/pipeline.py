@@ -3,7 +3,9 @@
 Each stage takes the previous stage's value and returns a new one, and gets
 only its own section of the settings.  Checkers are independent; one that
 becomes unavailable is dropped with one warning, unless it is required (its
-mode in the checker registry).
+mode in the checker registry).  The configuration's vocabulary sits beside
+them: accepted terms are taken out of every checker's findings before the
+merge, and rejected terms join the merge as findings that win it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,17 @@ from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner
 from cleaner.checks.registry import PRECEDENCE
 from cleaner.config import Settings
 from cleaner.document import Document, Source, Span, chunks, load_document
-from cleaner.findings import Finding, Severity, apply_policy, merge, numbered, suppress
+from cleaner.findings import (
+    VOCABULARY_ENGINE,
+    Finding,
+    Severity,
+    Vocabulary,
+    apply_policy,
+    filter_accepted,
+    merge,
+    numbered,
+    suppress,
+)
 from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
 
@@ -44,6 +56,8 @@ class ArticleResult:
     """The article with the plan's edits applied."""
     suppressed: int = 0
     engines: tuple[str, ...] = field(default=())
+    fail_on: Severity = Severity.MINOR
+    """The threshold of this article's own configuration (a run's files may have different ones)."""
 
     @cached_property
     def readability_after(self) -> Readability:
@@ -96,8 +110,12 @@ class Pipeline:
         total = len(source.text)
         if self.on_progress is not None:
             self.on_progress(source.path, 0, total)
+        vocabulary = self.settings.vocabulary
         for offset, part in self._parts(source, document):
-            found = merge((f for checker in list(self.checkers) for f in self._run(checker, part)), PRECEDENCE)
+            found = merge(
+                [*vocabulary.rejected_findings(part), *self._checked(part, vocabulary)],
+                (VOCABULARY_ENGINE, *PRECEDENCE),
+            )
             found = self._refine(part, found)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
             if self.on_progress is not None:
@@ -120,7 +138,13 @@ class Pipeline:
             corrected=corrected,
             suppressed=suppressed,
             engines=tuple(c.name for c in self.checkers),
+            fail_on=self.settings.fail_on,
         )
+
+    def _checked(self, part: Document, vocabulary: Vocabulary) -> Iterator[Finding]:
+        """Every checker's findings on ``part``, less those on accepted terms."""
+        for checker in list(self.checkers):
+            yield from filter_accepted(self._run(checker, part), vocabulary)
 
     def _parts(self, source: Source, document: Document) -> Iterator[tuple[int, Document]]:
         yield from chunks(document, CHUNK_CHARS)

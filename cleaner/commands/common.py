@@ -1,4 +1,10 @@
-"""What every article command shares: building the pipeline and running it over paths."""
+"""What every article command shares: building the pipelines and running them over paths.
+
+Articles may have different configurations (each its nearest file); those
+whose settings are equal share one pipeline, opened when the first of them
+is reached, so the rule engine and the LanguageTool client are built once
+per configuration, not once per article.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +17,7 @@ from cleaner.checks.registry import Mode, open_checkers
 from cleaner.config import Settings
 from cleaner.document import read_source
 from cleaner.errors import CleanerError, InputError
-from cleaner.pipeline import ArticleResult, Pipeline, Warn
+from cleaner.pipeline import ArticleResult, Pipeline, Progress, Warn
 
 
 @contextlib.contextmanager
@@ -48,17 +54,53 @@ def _warm_up() -> None:
     readability("A first sentence loads the syllable dictionary. It is not counted against an article.")
 
 
+class Pipelines:
+    """One open pipeline per distinct Settings, opened on first use and closed with ``stack``."""
+
+    def __init__(self, stack: contextlib.ExitStack, warn: Warn) -> None:
+        self.stack = stack
+        self.warn = _once(warn)
+        self.on_progress: Progress | None = None
+        self._open: list[Pipeline] = []
+
+    def __call__(self, settings: Settings) -> Pipeline:
+        for pipeline in self._open:
+            if pipeline.settings == settings:
+                return pipeline
+        pipeline = self.stack.enter_context(open_pipeline(settings, self.warn))
+        pipeline.on_progress = self.on_progress
+        self._open.append(pipeline)
+        return pipeline
+
+    def __len__(self) -> int:
+        return len(self._open)
+
+
+def _once(warn: Warn) -> Warn:
+    """``warn``, saying each message once (every pipeline would name the same oversized rule)."""
+    said: set[str] = set()
+
+    def once(message: str) -> None:
+        if message not in said:
+            said.add(message)
+            warn(message)
+
+    return once
+
+
 def analyze_paths(
-    targets: Sequence[str | InputError], pipeline: Pipeline, on_error: Callable[[CleanerError], None]
+    targets: Sequence[str | InputError],
+    pipeline_for: Callable[[str], Pipeline],
+    on_error: Callable[[CleanerError], None],
 ) -> Iterator[ArticleResult | InputError]:
-    """Analyze each collected article; input errors are reported and the batch goes on."""
+    """Analyze each collected article with its own pipeline; input errors are reported and the batch goes on."""
     for item in targets:
         if isinstance(item, InputError):
             on_error(item)
             yield item
             continue
         try:
-            result = analyze_one(item, pipeline)
+            result = analyze_one(item, pipeline_for(item))
         except InputError as exc:
             on_error(exc)
             yield exc

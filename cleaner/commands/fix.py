@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cleaner.commands.lint import analyze_all
-from cleaner.config import Settings
+from cleaner.config import Configurations, Settings
 from cleaner.errors import ExitCode
 from cleaner.files import WriteError, encode, write_atomic
 from cleaner.files.leftovers import sweep
@@ -21,7 +21,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 def run_fix(
     paths: Sequence[str],
-    settings: Settings,
+    settings: Settings | Configurations,
     diff: bool,
     dry_run: bool,
     out: Callable[[str], None],
@@ -65,7 +65,7 @@ def run_fix(
                 failed = True
                 continue
         say(summary_line(result, written=write))
-    report = Report(tuple(results), tuple(errors), settings.fail_on, after_fix=True)
+    report = Report(tuple(results), tuple(errors), fail_on=None, after_fix=True)
     if len(results) > 1:
         say(total_line(report, written=write))
     if failed:

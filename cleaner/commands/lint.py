@@ -5,9 +5,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 
-from cleaner.commands.common import analyze_paths, open_pipeline
+from cleaner.commands.common import Pipelines, analyze_paths
 from cleaner.commands.parallel import analyze_in_pool, worker_count
-from cleaner.config import Settings
+from cleaner.config import Configurations, Settings
 from cleaner.document import STDIN, discover
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.pipeline import ArticleResult
@@ -18,23 +18,28 @@ from cleaner.report.run import Report
 
 def run_lint(
     paths: Sequence[str],
-    settings: Settings,
+    settings: Settings | Configurations,
     fmt: str,
     out: Callable[[str], None],
     err: Callable[[str], None],
     colour: bool = False,
     jobs: int | None = 1,
 ) -> ExitCode:
-    """Lint every article, print one rendering of the whole run, return the exit code."""
+    """Lint every article, print one rendering of the whole run, return the exit code.
+
+    ``settings`` is one Settings for every article, or the run's
+    Configurations (each article its own); either way each article is judged
+    by its own ``fail-on``.
+    """
     results, errors = analyze_all(paths, settings, err, jobs)
-    report = Report(tuple(results), tuple(errors), settings.fail_on, colour=colour)
+    report = Report(tuple(results), tuple(errors), fail_on=None, colour=colour)
     out(OUTPUTS[fmt](report))
     return report.exit_code
 
 
 def analyze_all(
     paths: Sequence[str],
-    settings: Settings,
+    settings: Settings | Configurations,
     err: Callable[[str], None],
     jobs: int | None = 1,
     readability_after: bool = False,
@@ -57,13 +62,19 @@ def analyze_all(
 
 def iter_analyzed(
     paths: Sequence[str],
-    settings: Settings,
+    settings: Settings | Configurations,
     err: Callable[[str], None],
     jobs: int | None = 1,
     readability_after: bool = False,
 ) -> Iterator[ArticleResult | InputError]:
-    """:func:`analyze_all` one article at a time, in order, so callers can write while others are checked."""
-    targets = list(discover(paths, settings.discovery))
+    """:func:`analyze_all` one article at a time, in order, so callers can write while others are checked.
+
+    Every article's settings are resolved before the first is checked, so a
+    mistake in any configuration stops the run before it starts.
+    """
+    configs = Configurations.of(settings)
+    targets = list(discover(paths, configs.discovery_for))
+    settings_of = {t: configs.for_file(t) for t in targets if not isinstance(t, InputError)}
 
     def report(exc: CleanerError) -> None:
         err(f"error: {exc}")
@@ -74,9 +85,9 @@ def iter_analyzed(
     with contextlib.ExitStack() as stack:
         shown = stack.enter_context(RunProgress(len(targets), "checking"))
         if workers > 1:
-            items = analyze_in_pool(targets, settings, workers, report, err, readability_after)
+            items = analyze_in_pool(targets, settings_of, workers, report, err, readability_after)
         else:
-            pipeline = stack.enter_context(open_pipeline(settings, err))
-            pipeline.on_progress = shown.article
-            items = analyze_paths(targets, pipeline, report)
+            pipelines = Pipelines(stack, err)
+            pipelines.on_progress = shown.article
+            items = analyze_paths(targets, lambda path: pipelines(settings_of[path]), report)
         yield from shown.over(items)

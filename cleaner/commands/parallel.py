@@ -1,8 +1,9 @@
 """Many articles on all cores: a process pool of pipelines, results in input order.
 
-Each worker process opens its own Pipeline once (rules from the on-disk
-cache, its own LanguageTool client to the one shared server) and analyzes
-the articles it is sent; while one worker waits for LanguageTool another
+Each worker process opens its own Pipeline once per distinct configuration
+it meets (rules from the on-disk cache, its own LanguageTool client to the
+one shared server) and analyzes the articles it is sent, each with the
+settings the main process resolved for it; while one worker waits for LanguageTool another
 runs Python.  Results come back in the order the articles were given, so
 output is the same as a one-process run.  Errors cross the process boundary
 as plain values (path and problem) and become the usual one-line errors.
@@ -13,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import util
@@ -57,23 +58,32 @@ class _Failed:
         return InputError(self.input_path, self.problem)
 
 
-_pipeline: Pipeline | None = None
+_settings: tuple[Settings, ...] = ()
+"""The run's distinct settings; each article is sent with the index of its own."""
+_pipelines: dict[int, Pipeline] = {}
+_stack = contextlib.ExitStack()
 _warnings: list[str] = []
 _readability_after = False
 """Compute the corrected text's readability in the worker too (reports show it)."""
 
 
-def _start_worker(settings: Settings, readability_after: bool) -> None:
-    """Open this worker's pipeline once; it is closed when the worker exits."""
+def _start_worker(settings: tuple[Settings, ...], readability_after: bool) -> None:
+    """Remember the run's settings; pipelines are opened on first use and closed when the worker exits."""
+    global _settings, _readability_after
+    _settings = settings
+    _readability_after = readability_after
+    util.Finalize(None, _stack.close, exitpriority=10)
+
+
+def _pipeline(index: int) -> Pipeline:
     from cleaner.commands.common import open_pipeline
 
-    global _pipeline, _readability_after
-    _readability_after = readability_after
-    stack = contextlib.ExitStack()
-    _pipeline = stack.enter_context(open_pipeline(settings, _warnings.append))
-    util.Finalize(None, stack.close, exitpriority=10)
-    if settings.time_budget:
-        _warm_up(_pipeline)
+    if index not in _pipelines:
+        settings = _settings[index]
+        _pipelines[index] = _stack.enter_context(open_pipeline(settings, _warnings.append))
+        if settings.time_budget:
+            _warm_up(_pipelines[index])
+    return _pipelines[index]
 
 
 WARM_UP = "The officials said the talks will continue next week. Prices rose in May."
@@ -87,13 +97,13 @@ def _warm_up(pipeline: Pipeline) -> None:
         pipeline.analyze(Source("<warm-up>", WARM_UP))
 
 
-def _analyze(path: str) -> tuple[ArticleResult | _Failed, list[str]]:
+def _analyze(task: tuple[str, int]) -> tuple[ArticleResult | _Failed, list[str]]:
     """One article in a worker (within its time budget): its result (or error) and the warnings raised meanwhile."""
     from cleaner.commands.common import analyze_one
 
-    assert _pipeline is not None
+    path, index = task
     try:
-        outcome: ArticleResult | _Failed = analyze_one(path, _pipeline)
+        outcome: ArticleResult | _Failed = analyze_one(path, _pipeline(index))
         if _readability_after:
             assert isinstance(outcome, ArticleResult)
             _ = outcome.readability_after  # cached on the result, so it travels back with it
@@ -108,19 +118,25 @@ def _analyze(path: str) -> tuple[ArticleResult | _Failed, list[str]]:
 
 def analyze_in_pool(
     targets: Sequence[str | InputError],
-    settings: Settings,
+    settings: Settings | Mapping[str, Settings],
     workers: int,
     on_error: Callable[[CleanerError], None],
     warn: Callable[[str], None],
     readability_after: bool = False,
 ) -> Iterator[ArticleResult | InputError]:
-    """Like :func:`cleaner.commands.common.analyze_paths`, over ``workers`` processes."""
+    """Like :func:`cleaner.commands.common.analyze_paths`, over ``workers`` processes.
+
+    ``settings`` is one Settings for every article, or each article's own.
+    """
     paths = [t for t in targets if not isinstance(t, InputError)]
+    of = settings if isinstance(settings, Mapping) else dict.fromkeys(paths, settings)
+    distinct: list[Settings] = []
+    tasks = [(path, _index(distinct, of[path])) for path in paths]
     context = multiprocessing.get_context("forkserver" if _has_threads() else "fork")
     seen: set[str] = set()
-    start = (settings, readability_after)
+    start = (tuple(distinct), readability_after)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start) as pool:
-        done = pool.map(_analyze, paths, chunksize=1)
+        done = pool.map(_analyze, tasks, chunksize=1)
         for item in targets:
             if isinstance(item, InputError):
                 on_error(item)
@@ -137,6 +153,15 @@ def analyze_in_pool(
                 yield error
             else:
                 yield outcome
+
+
+def _index(distinct: list[Settings], settings: Settings) -> int:
+    """The place of ``settings`` among the run's distinct ones (added when new)."""
+    for n, known in enumerate(distinct):
+        if known == settings:
+            return n
+    distinct.append(settings)
+    return len(distinct) - 1
 
 
 def _has_threads() -> bool:

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from cleaner.commands.lint import iter_analyzed
-from cleaner.config import Settings
+from cleaner.config import Configurations, Settings
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.files import WriteError, write_text_atomic
 from cleaner.pipeline import ArticleResult
@@ -26,7 +26,7 @@ _UNSAFE = re.compile(r"[^\w.-]+")
 
 def run_report(
     paths: Sequence[str],
-    settings: Settings,
+    settings: Settings | Configurations,
     out_dir: Path,
     out: Callable[[str], None],
     err: Callable[[str], None],
@@ -74,7 +74,7 @@ def run_report(
         return ExitCode.ERROR
     n = len(entries)
     out(f"wrote {n} article report{'s' if n != 1 else ''} (HTML and JSON) and {index}")
-    return ExitCode.ERROR if failed else Report(tuple(results), tuple(errors), settings.fail_on).exit_code
+    return ExitCode.ERROR if failed else Report(tuple(results), tuple(errors), fail_on=None).exit_code
 
 
 def _write_article(result: ArticleResult, out_dir: Path, stem: str) -> None:

@@ -1,4 +1,4 @@
-"""The configuration stage: defaults < ``pyproject.toml``/``.cleaner.toml`` < command line → Settings."""
+"""The configuration stage: defaults < ``pyproject.toml``/``.cleaner.toml`` (per file) < command line → Settings."""
 
 from cleaner.config.files import (
     FLUENCY_TABLE,
@@ -6,11 +6,9 @@ from cleaner.config.files import (
     LT_KEYS,
     LT_TABLE,
     Overrides,
-    Resolved,
     get_field,
-    load_settings,
-    resolve,
 )
+from cleaner.config.per_file import Configurations, Resolved, load_settings, resolve
 from cleaner.config.settings import Settings
 
 __all__ = [
@@ -18,6 +16,7 @@ __all__ = [
     "KEYS",
     "LT_KEYS",
     "LT_TABLE",
+    "Configurations",
     "Overrides",
     "Resolved",
     "Settings",

@@ -1,14 +1,16 @@
 """Configuration files: ``[tool.cleaner]`` in ``pyproject.toml``, or a ``.cleaner.toml``.
 
-The file is found by walking up from the checked path; the nearest folder
-holding one wins (in one folder ``.cleaner.toml`` beats ``pyproject.toml``,
-and a ``pyproject.toml`` without a ``[tool.cleaner]`` table is passed over).
-When several paths are checked in one run, the first path's configuration
-applies to all of them.  Settings are merged once, defaults < file <
-command line, and every mistake is reported as ``file: key: what is wrong``
-(exit code 2).  Every key names the field of one stage's settings section
-it sets (``policy.disabled_rules``, ``languagetool.idle_timeout_minutes`` …),
-so each section is built straight from the file.  The keys are documented in
+One file is found by walking up from a checked file's folder; the nearest
+folder holding one wins (in one folder ``.cleaner.toml`` beats
+``pyproject.toml``, and a ``pyproject.toml`` without a ``[tool.cleaner]``
+table is passed over); the walk stops at the top of the git work tree.
+This module reads and checks one file: every mistake is reported as
+``file:line: key: what is wrong`` (exit code 2).  Every key names the field
+of one stage's settings section it sets (``policy.disabled_rules``,
+``languagetool.idle_timeout_minutes`` …), so each section is built straight
+from the file.  Files that extend others and ``[[per-path]]`` sections are
+:mod:`cleaner.config.layers`; which settings each article gets is
+:mod:`cleaner.config.per_file`.  The keys are documented in
 docs/configuration.md.
 """
 
@@ -18,16 +20,15 @@ import difflib
 import math
 import stat
 import tomllib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from cleaner.checks.registry import Mode
 from cleaner.config.lines import key_line, syntax_error_line
-from cleaner.config.settings import Settings
 from cleaner.errors import ConfigError, ConfigErrors
-from cleaner.findings import Severity
+from cleaner.findings import Severity, check_term
 
 CONFIG_FILE = ".cleaner.toml"
 PYPROJECT = "pyproject.toml"
@@ -88,15 +89,6 @@ OVERRIDE_FIELDS = {
     "time_budget": "time_budget",
 }
 """Command-line option → the settings field it sets."""
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """The effective settings, the file they came from, and the origin of every setting."""
-
-    settings: Settings
-    config: ConfigFile | None
-    origins: Mapping[str, str]
 
 
 # -- value checkers: each returns the Settings value or raises ValueError(what is wrong) ---------
@@ -223,6 +215,38 @@ def _patterns(value: Any, base: Path) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _terms(value: Any, base: Path) -> tuple[str, ...]:
+    """A vocabulary: an inline list of terms, or a file of them (one a line, ``#`` comments)."""
+    if isinstance(value, str) and value.strip():
+        return _term_file(base / Path(value.strip()).expanduser())
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _Bad(f"expected a list of terms or the name of a file of terms, got {value!r}")
+    for term in value:
+        problem = check_term(term.strip())
+        if problem:
+            raise _Bad(f"{term!r}: {problem}")
+    return tuple(dict.fromkeys(v.strip() for v in value))
+
+
+def _term_file(path: Path) -> tuple[str, ...]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _Bad(f"cannot read the term file {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise _Bad(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    terms: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        term = line.strip()
+        if not term or term.startswith("#"):
+            continue
+        problem = check_term(term)
+        if problem:
+            raise _Bad(f"{path}:{number}: {term!r}: {problem}")
+        terms.append(term)
+    return tuple(dict.fromkeys(terms))
+
+
 KEYS: dict[str, tuple[str, Check]] = {
     "exclude": ("discovery.exclude", _patterns),
     "extend-exclude": ("discovery.extend_exclude", _patterns),
@@ -237,6 +261,8 @@ KEYS: dict[str, tuple[str, Check]] = {
     "fix-threshold": ("fix_threshold", _unit),
     "report-dir": ("report_dir", _folder),
     "time-budget": ("time_budget", _budget_seconds),
+    "accept": ("vocabulary.accept", _terms),
+    "reject": ("vocabulary.reject", _terms),
 }
 """Top-level keys: key → (settings field, checker)."""
 
@@ -263,6 +289,9 @@ LT_KEYS: dict[str, tuple[str, Check]] = {
 }
 """Keys of the ``languagetool`` table: every field of LanguageToolSettings, plus its mode."""
 
+TOP_TABLES = (LT_TABLE, FLUENCY_TABLE, "extend", "per-path")
+"""Top-level keys besides KEYS (named in the hint for a mistyped key)."""
+
 ADDED_TO_DEFAULTS = frozenset(
     {
         "languagetool.disabled_rules",
@@ -278,21 +307,42 @@ ADDED_TO_DEFAULTS = frozenset(
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest configuration file at or above ``start`` (a file or a folder)."""
+    """The nearest configuration file at or above ``start`` (a file or a folder), up to the git work tree's top."""
+    here = start_folder(start)
+    for folder in (here, *here.parents):
+        found = config_in(folder)
+        if found is not None or is_repository_top(folder):
+            return found
+    return None
+
+
+def start_folder(start: Path) -> Path:
+    """The folder a search from ``start`` begins in: ``start`` itself if it is a folder, else its parent."""
     try:
         here = start.resolve()
     except (OSError, RuntimeError):  # a symlink loop: search from where the link itself is
         here = start.absolute()
-    if not _is(here, stat.S_ISDIR):
-        here = here.parent
-    for folder in (here, *here.parents):
-        candidate = folder / CONFIG_FILE
-        if _is(candidate, stat.S_ISREG):
-            return candidate
-        candidate = folder / PYPROJECT
-        if _is(candidate, stat.S_ISREG) and _mentions_cleaner(candidate):
-            return candidate
+    return here if _is(here, stat.S_ISDIR) else here.parent
+
+
+def config_in(folder: Path) -> Path | None:
+    """The configuration file of ``folder`` itself, if it holds one."""
+    candidate = folder / CONFIG_FILE
+    if _is(candidate, stat.S_ISREG):
+        return candidate
+    candidate = folder / PYPROJECT
+    if _is(candidate, stat.S_ISREG) and _mentions_cleaner(candidate):
+        return candidate
     return None
+
+
+def is_repository_top(folder: Path) -> bool:
+    """True for the top of a git work tree (a ``.git`` folder or file): the search goes no higher."""
+    try:
+        (folder / ".git").lstat()
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _is(path: Path, kind: Callable[[int], bool]) -> bool:
@@ -332,15 +382,24 @@ def read_config(path: Path) -> ConfigFile:
     return ConfigFile(path, table, "tool.cleaner.", text)
 
 
-def parse_config(config: ConfigFile) -> dict[str, Any]:
+def parse_config(
+    config: ConfigFile, skip: Collection[str] = (), forbidden: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """The file's values by settings field (``policy.disabled_rules``).
 
-    Raises ConfigErrors naming every mistake, each with its line.
+    ``skip`` are keys read elsewhere (``extend``, ``per-path``); ``forbidden``
+    maps keys not allowed here to the reason.  Raises ConfigErrors naming
+    every mistake, each with its line.
     """
     base = config.path.parent
     values: dict[str, Any] = {}
     errors: list[ConfigError] = []
     for key, value in config.table.items():
+        if key in skip:
+            continue
+        if forbidden and key in forbidden:
+            errors.append(config.error(forbidden[key], key))
+            continue
         if key == LT_TABLE:
             if not isinstance(value, dict):
                 errors.append(config.error("must be a table ([tool.cleaner.languagetool])", key))
@@ -388,7 +447,7 @@ def _checked(
 ) -> dict[str, Any]:
     name = key[-1]
     if name not in known:
-        choices = [*known, LT_TABLE, FLUENCY_TABLE] if len(key) == 1 else list(known)
+        choices = [*known, *TOP_TABLES] if len(key) == 1 else list(known)
         close = difflib.get_close_matches(name, choices, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f" (known keys: {', '.join(sorted(choices))})"
         raise config.error(f"unknown key{hint}", *key)
@@ -399,37 +458,7 @@ def _checked(
         raise config.error(str(exc), *key) from None
 
 
-# -- merging ---------------------------------------------------------------------------------
-
-
-def config_start(paths: Sequence[str]) -> Path:
-    """Where discovery starts: the first checked path, or the current folder (stdin, no paths)."""
-    first = next((p for p in paths if p != "-"), None)
-    return Path(first) if first else Path.cwd()
-
-
-def resolve(paths: Sequence[str], explicit: Path | None = None, overrides: Overrides | None = None) -> Resolved:
-    """Effective settings for checking ``paths``: defaults < configuration file < command line."""
-    path = explicit if explicit is not None else find_config(config_start(paths))
-    config = read_config(path) if path is not None else None
-    from_file = parse_config(config) if config else {}
-    cli = _given(overrides or Overrides())
-    settings = Settings()
-    for name, value in from_file.items():
-        settings = set_field(settings, name, value)
-    for name, value in cli.items():
-        if name == "rules.paths":
-            value = get_field(settings, name) + tuple(value)
-        settings = set_field(settings, name, value)
-    lt = settings.languagetool
-    settings = replace(settings, languagetool=replace(lt, disabled_rules=lt.disabled_rules - lt.enabled_rules))
-    if config:
-        discovery = replace(settings.discovery, root=config.path.parent)
-        settings = replace(settings, config_path=config.path, discovery=discovery)
-    origins = {name: COMMAND_LINE if name in cli else FILE if name in from_file else DEFAULT for name in FIELDS}
-    if "rules.paths" in cli and "rules.paths" in from_file:
-        origins["rules.paths"] = f"{FILE} + {COMMAND_LINE}"
-    return Resolved(settings, config, origins)
+# -- fields ----------------------------------------------------------------------------------
 
 
 def _fluency_fields() -> tuple[str, ...]:
@@ -466,7 +495,8 @@ def set_field(settings: Any, name: str, value: Any) -> Any:
     return replace(settings, **{head: replace(section, **{rest: value})})
 
 
-def _given(overrides: Overrides) -> dict[str, Any]:
+def given(overrides: Overrides) -> dict[str, Any]:
+    """The command line's values by settings field (only those given)."""
     given = {f.name: getattr(overrides, f.name) for f in fields(Overrides)}
     fluency = given.pop("fluency")
     out = {OVERRIDE_FIELDS[k]: v for k, v in given.items() if v is not None and v != ()}
@@ -477,8 +507,3 @@ def _given(overrides: Overrides) -> dict[str, Any]:
     if "modes.languagetool" in out:
         out["modes.languagetool"] = mode(out["modes.languagetool"])
     return out
-
-
-def load_settings(paths: Sequence[str], explicit: Path | None = None, overrides: Overrides | None = None) -> Settings:
-    """The Settings for a run over ``paths`` (see :func:`resolve`)."""
-    return resolve(paths, explicit, overrides).settings

@@ -1,10 +1,12 @@
-"""Settings of one run: one section per stage, built straight from configuration.
+"""Settings of the files checked alike: one section per stage, built straight from configuration.
 
-A frozen dataclass built once (defaults < configuration file < command line,
-see :mod:`cleaner.config.files`) and passed down; each stage receives only its
-own section (file discovery ``discovery``, the rule engine ``rules``, LanguageTool ``languagetool``, the
-findings filter ``policy``, the fix planner ``fix_threshold``), and the
-checker registry reads ``modes``.
+A frozen dataclass built once per distinct configuration (defaults <
+configuration file < command line, see :mod:`cleaner.config.files`; which
+file applies to which article is :mod:`cleaner.config.per_file`) and passed
+down; each stage receives only its own section (file discovery
+``discovery``, the rule engine ``rules``, LanguageTool ``languagetool``, the
+findings filter ``policy`` and ``vocabulary``, the fix planner
+``fix_threshold``), and the checker registry reads ``modes``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from cleaner.checks.languagetool import LanguageToolSettings
 from cleaner.checks.registry import Mode
 from cleaner.checks.rules import RuleSettings
 from cleaner.document import DiscoverySettings
-from cleaner.findings import Policy, Severity
+from cleaner.findings import Policy, Severity, Vocabulary
 from cleaner.fixes import DEFAULT_THRESHOLD
 
 
@@ -32,6 +34,8 @@ class Settings:
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     fluency: FluencyOptions = field(default_factory=FluencyOptions)
     policy: Policy = field(default_factory=Policy)
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    """Accepted terms no engine flags, rejected terms always flagged (``accept`` / ``reject``)."""
     modes: Mapping[str, Mode] = field(default_factory=dict)
     """Checker name → mode; a checker not named here has its registry default."""
     fix_threshold: float = DEFAULT_THRESHOLD

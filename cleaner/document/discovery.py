@@ -7,15 +7,17 @@ Inside a git work tree ``.gitignore`` files (and ``.git/info/exclude``) are
 honoured with git's own matching rules (pathspec).  ``exclude`` patterns from
 the configuration — gitignore syntax, relative to the configuration file's
 folder — apply to walked folders and to files named on the command line alike,
-so a pre-commit hook that passes every staged file still skips them.  Each file
-is checked once, however often it is named.
+so a pre-commit hook that passes every staged file still skips them.  Each
+folder is judged by its own configuration's patterns (a function from folder
+to settings), so the files found never depend on the order of the paths.
+Each file is checked once, however often it is named.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,11 +119,46 @@ def never_entered(folder: Path) -> bool:
         return False
 
 
-def discover(paths: Iterable[str], settings: DiscoverySettings | None = None) -> Iterator[str | InputError]:
-    """Article paths under the given files and folders, each once, in the order given (folders sorted)."""
-    settings = settings or DiscoverySettings()
+SettingsFor = Callable[[Path], DiscoverySettings]
+"""A folder → the discovery settings of its configuration."""
+ExcludesFor = Callable[[Path], _Excludes]
+
+
+def _excludes(settings: DiscoverySettings) -> _Excludes:
     root = (settings.root or Path.cwd()).resolve()
-    excludes = _Excludes(pathspec.GitIgnoreSpec.from_lines([*settings.exclude, *settings.extend_exclude]), root)
+    return _Excludes(pathspec.GitIgnoreSpec.from_lines([*settings.exclude, *settings.extend_exclude]), root)
+
+
+def _excludes_for(settings_for: SettingsFor) -> ExcludesFor:
+    """Each folder's excludes, built once per distinct settings."""
+    built: dict[DiscoverySettings, _Excludes] = {}
+
+    def excludes(folder: Path) -> _Excludes:
+        settings = settings_for(folder)
+        if settings not in built:
+            built[settings] = _excludes(settings)
+        return built[settings]
+
+    return excludes
+
+
+def _settings_for(settings: DiscoverySettings | SettingsFor | None) -> SettingsFor:
+    if callable(settings):
+        return settings
+    fixed = settings or DiscoverySettings()
+    return lambda _folder: fixed
+
+
+def discover(
+    paths: Iterable[str], settings: DiscoverySettings | SettingsFor | None = None
+) -> Iterator[str | InputError]:
+    """Article paths under the given files and folders, each once, in the order given (folders sorted).
+
+    ``settings`` is one DiscoverySettings for every folder, or a function
+    giving each folder its own (its nearest configuration's).
+    """
+    settings_for = _settings_for(settings)
+    excludes_for = _excludes_for(settings_for)
     seen: set[str] = set()
 
     def once(path: str) -> bool:
@@ -147,7 +184,7 @@ def discover(paths: Iterable[str], settings: DiscoverySettings | None = None) ->
         if mode is None:
             yield InputError(raw, "no such file or folder")
         elif stat.S_ISDIR(mode):
-            found = list(_walk(path, excludes, settings.respect_gitignore))
+            found = list(_walk(path, excludes_for, settings_for(_folder(path)).respect_gitignore))
             if not found:
                 yield InputError(raw, f"folder has no article files ({', '.join(ARTICLE_SUFFIXES)})")
             for item in found:
@@ -155,8 +192,15 @@ def discover(paths: Iterable[str], settings: DiscoverySettings | None = None) ->
                     yield item
                 elif once(str(item)):
                     yield str(item)
-        elif not excludes.match(path, is_dir=False) and once(raw):
+        elif not excludes_for(_folder(path.parent)).match(path, is_dir=False) and once(raw):
             yield raw
+
+
+def _folder(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _readable_kind(path: Path) -> bool:
@@ -167,7 +211,7 @@ def _readable_kind(path: Path) -> bool:
         return False  # a dangling link inside a folder is passed over, as before
 
 
-def _walk(top: Path, excludes: _Excludes, gitignore: bool) -> Iterator[Path | InputError]:
+def _walk(top: Path, excludes_for: ExcludesFor, gitignore: bool) -> Iterator[Path | InputError]:
     resolved = top.resolve()
     git = _GitIgnores(t) if gitignore and (t := _git_top(resolved)) else None
     unreadable: list[OSError] = []
@@ -177,6 +221,7 @@ def _walk(top: Path, excludes: _Excludes, gitignore: bool) -> Iterator[Path | In
             yield InputError(exc.filename or folder, f"cannot read folder: {exc.strerror or exc}")
         here = Path(folder)
         real = here.resolve()
+        excludes = excludes_for(real)
         dirs[:] = sorted(
             d
             for d in dirs

@@ -21,7 +21,8 @@ class Report:
 
     articles: tuple[ArticleResult, ...]
     errors: tuple[InputError, ...] = ()
-    fail_on: Severity = Severity.MINOR
+    fail_on: Severity | None = Severity.MINOR
+    """The run's threshold; None: each article's own (``ArticleResult.fail_on``, from its configuration)."""
     after_fix: bool = False
     """Judge the exit code on what is left after fixing (``cleaner fix``)."""
     colour: bool = False
@@ -48,10 +49,10 @@ class Report:
 
     @property
     def exit_code(self) -> ExitCode:
-        """2 if any input failed, else 1 if a finding reaches ``fail_on``, else 0."""
+        """2 if any input failed, else 1 if a finding reaches ``fail_on`` (the article's own when None), else 0."""
         if self.errors:
             return ExitCode.ERROR
-        if any(a.failing(self.fail_on, self.after_fix) for a in self.articles):
+        if any(a.failing(self.fail_on or a.fail_on, self.after_fix) for a in self.articles):
             return ExitCode.FINDINGS
         return ExitCode.OK
 

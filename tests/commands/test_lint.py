@@ -189,3 +189,31 @@ def test_whitespace_only_article_is_clean(tmp_path: Path, rules: list[str], caps
     code, out, err = lint([str(blank), *rules], capsys)
     assert (code, err) == (0, "")
     assert "0 findings (0 major, 0 minor, 0 info) in 1 file" in out
+
+
+def test_verdicts_do_not_depend_on_the_order_of_the_paths(tmp_path: Path, capsys) -> None:
+    """Two folders, two configurations: each file is judged by its own, whichever path comes first."""
+    from tests.support.article_kit import run_cli
+
+    text = "The council met on Tuesday.\n"
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "world").mkdir()
+    (tmp_path / "desk" / ".cleaner.toml").write_text('reject = ["council"]\nfail-on = "major"\n', encoding="utf-8")
+    (tmp_path / "world" / ".cleaner.toml").write_text('reject = ["Tuesday"]\nfail-on = "minor"\n', encoding="utf-8")
+    a, b = tmp_path / "desk" / "a.md", tmp_path / "world" / "b.md"
+    a.write_text(text, encoding="utf-8")
+    b.write_text(text, encoding="utf-8")
+
+    def lint(*paths: Path, jobs: str = "1") -> tuple[int, dict[str, list[tuple[str, str, str]]]]:
+        args = ("--no-languagetool", "--fluency", "off", "--format", "json", "-j", jobs)
+        code, out, err = run_cli(capsys, "lint", *map(str, paths), *args)
+        assert code in (0, 1), err
+        files = json.loads(out)["files"]
+        return code, {f["path"]: sorted((x["rule_id"], x["text"], x["severity"]) for x in f["findings"]) for f in files}
+
+    forward, backward, parallel = lint(a, b), lint(b, a), lint(b, a, jobs="2")
+    assert forward == backward == parallel
+    code, findings = forward
+    assert findings == {str(a): [("VOCAB_REJECT", "council", "minor")], str(b): [("VOCAB_REJECT", "Tuesday", "minor")]}
+    assert code == 1  # b fails at its own fail-on (minor); a alone would not (major)
+    assert lint(a)[0] == 0

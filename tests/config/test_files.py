@@ -13,7 +13,8 @@ import pytest
 from cleaner.checks.languagetool.settings import LanguageToolSettings
 from cleaner.checks.registry import Mode
 from cleaner.checks.rules.settings import RuleSettings
-from cleaner.config.files import Overrides, find_config, load_settings, resolve
+from cleaner.config import load_settings, resolve
+from cleaner.config.files import Overrides, find_config
 from cleaner.config.settings import Settings
 from cleaner.document import DiscoverySettings
 from cleaner.errors import ConfigError
@@ -46,7 +47,8 @@ def test_nearest_file_wins(tree: Path) -> None:
     assert load_settings([str(tree / "world" / "b.txt")]).fail_on is Severity.MAJOR
 
 
-def test_first_path_decides_for_the_run(tree: Path) -> None:
+def test_run_wide_settings_are_the_first_paths(tree: Path) -> None:
+    """load_settings (report-dir, batch, ``cleaner config``) reads the first path's file; articles get their own."""
     paths = [str(tree / "world" / "b.txt"), str(tree / "desk" / "politics" / "a.md")]
     assert load_settings(paths).config_path == tree / "pyproject.toml"
 
@@ -144,7 +146,7 @@ def test_explicit_config_file(tmp_path: Path) -> None:
     ("name", "body", "key", "problem"),
     [
         (".cleaner.toml", "fail_on = 'major'\n", "fail_on", "unknown key; did you mean 'fail-on'?"),
-        (".cleaner.toml", "colour = true\n", "colour", "unknown key (known keys: builtin-rules, disable,"),
+        (".cleaner.toml", "colour = true\n", "colour", "unknown key (known keys: accept, builtin-rules, disable,"),
         (".cleaner.toml", "fail-on = 'fatal'\n", "fail-on", "expected one of major, minor, info, got 'fatal'"),
         (".cleaner.toml", "fix-threshold = 1.5\n", "fix-threshold", "expected a number from 0 to 1, got 1.5"),
         (".cleaner.toml", "fix-threshold = true\n", "fix-threshold", "expected a number from 0 to 1, got True"),
@@ -274,7 +276,9 @@ def test_every_languagetool_knob_can_be_set_from_configuration(tmp_path: Path) -
     from cleaner.config.files import LT_KEYS
 
     settable = {target.removeprefix("languagetool.") for target, _ in LT_KEYS.values()}
-    internal = {"enabled_only"}  # set by the pivot checker for its own request, not a user's knob
+    # enabled_only: set by the pivot checker for its own request, not a user's knob;
+    # vocabulary: the top-level accept list, copied in by the loader
+    internal = {"enabled_only", "vocabulary"}
     assert {f.name for f in fields(LanguageToolSettings)} - internal <= settable
     write(
         tmp_path / ".cleaner.toml",

@@ -94,6 +94,7 @@ class LanguageToolChecker:
             self.settings.rule_prefixes(),
             skip_names=self.settings.skip_names_in_spelling,
             skip_british=self.settings.skip_british_spelling,
+            accepted=self.settings.vocabulary.accepts if self.settings.vocabulary.accept else None,
         )
 
 

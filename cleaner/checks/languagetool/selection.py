@@ -33,7 +33,7 @@ the time, barely above the 27 % of an arbitrary word, and they are 240 of the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from cleaner.checks.languagetool.measured_selection import MEASURED_OFF, MEASURED_ON
 
@@ -159,15 +159,19 @@ def keep_match(
     *,
     skip_names: bool = True,
     skip_british: bool = True,
+    accepted: Callable[[str], bool] | None = None,
 ) -> bool:
     """Whether a LanguageTool match survives our side of the selection.
 
     ``prefixes`` are disabled rule-id prefixes (LanguageTool only takes exact
-    ids); the spelling filters apply to the ``MORFOLOGIK_RULE_*`` rules only.
+    ids); the spelling filters apply to the ``MORFOLOGIK_RULE_*`` rules only,
+    and ``accepted`` (the configuration's accepted terms) is one of them.
     """
     if any(rule_id.startswith(p) for p in prefixes):
         return False
     if rule_id.startswith(SPELLING_RULE_PREFIX):
+        if accepted is not None and accepted(matched):
+            return False
         if skip_names and is_name_like(matched):
             return False
         if skip_british and is_british_spelling(matched, replacements):

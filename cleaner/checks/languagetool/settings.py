@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cleaner.checks.languagetool.selection import CUSTOM_CATEGORY, DEFAULT_DISABLED_CATEGORIES, DEFAULT_DISABLED_RULES
+from cleaner.findings import Vocabulary
 from cleaner.paths import cache_dir
 
 HOME_ENV = "CLEANER_LT_HOME"
@@ -50,6 +51,8 @@ class LanguageToolSettings:
     """Drop spelling matches whose word is the British form of a suggested American one."""
     grade_spelling: bool = True
     """Grade the remaining spelling matches by measured worth (cleaner.checks.languagetool.spelling)."""
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    """The configuration's accepted terms are never spelling matches (the run's vocabulary, set by the loader)."""
     request_timeout: float = 30.0
     start_timeout: float = 180.0
     language: str = "en-US"
