@@ -82,7 +82,7 @@ config_option = click.option(
     "config_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     default=None,
-    help="Use this configuration file instead of the nearest .cleaner.toml / pyproject.toml [tool.cleaner].",
+    help="Use this configuration file for every article instead of each one's nearest .cleaner.toml / pyproject.toml.",
 )
 
 

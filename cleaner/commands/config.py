@@ -63,6 +63,7 @@ def render_json(resolved: Resolved) -> str:
     fl = _fluency_entries(resolved)
     doc = {
         "file": str(resolved.config.path) if resolved.config else None,
+        "extends": [str(p) for p in resolved.chain[:-1]],
         "settings": {k: v for k, v, _ in top}
         | {LT_TABLE: {k: v for k, v, _ in lt}, FLUENCY_TABLE: {k: v for k, v, _ in fl}},
         "origins": {k: o for k, _, o in top}
@@ -83,6 +84,8 @@ def render_toml(resolved: Resolved, paths: Sequence[str]) -> str:
         else "none found (defaults)"
     )
     lines = [f"# effective configuration for {where}", f"# configuration file: {source}"]
+    if len(resolved.chain) > 1:
+        lines.append(f"# extends: {' <- '.join(str(p) for p in resolved.chain[:-1])}")
     lines.extend(_line(k, v, o) for k, v, o in _entries(resolved, KEYS))
     lines.append("")
     lines.append(f"[{LT_TABLE}]")

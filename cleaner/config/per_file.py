@@ -150,7 +150,7 @@ def config_start(paths: Sequence[str]) -> Path:
 def resolve(paths: Sequence[str], explicit: Path | None = None, overrides: Overrides | None = None) -> Resolved:
     """The effective settings for the first of ``paths`` (a file: with its per-path sections)."""
     start = config_start(paths)
-    return Configurations(explicit, overrides).resolved(start, article=start.is_file())
+    return Configurations(explicit, overrides).resolved(start, article=not start.is_dir())
 
 
 def load_settings(paths: Sequence[str], explicit: Path | None = None, overrides: Overrides | None = None) -> Settings:

@@ -101,3 +101,15 @@ def test_per_path_base_sections_come_first_and_run_wide_keys_are_refused(tmp_pat
     write(tmp_path / ".cleaner.toml", '[[per-path]]\nfail-on = "info"\n')
     with pytest.raises(ConfigError, match=r"\.cleaner\.toml:1: per-path\.glob: every \[\[per-path\]\] section needs"):
         Configurations().for_file(str(tmp_path / "a.md"))
+
+
+def test_cleaner_config_shows_the_chain_and_the_per_path_origin(tmp_path: Path, capsys) -> None:
+    write(tmp_path / "base.toml", 'fail-on = "major"\n')
+    write(tmp_path / ".cleaner.toml", 'extend = "base.toml"\n[[per-path]]\nglob = "opinion/**"\nfix-threshold = 0.9\n')
+    article = write(tmp_path / "opinion" / "c.md", "Text.\n")
+    code, out, _ = run_cli(capsys, "config", str(article))
+    assert code == 0
+    assert f"# extends: {tmp_path / 'base.toml'}" in out
+    lines = {line.split("#")[0].strip(): line.split("#")[-1].strip() for line in out.splitlines() if "=" in line}
+    assert lines['fail-on = "major"'] == "file"
+    assert lines["fix-threshold = 0.9"] == "file [[per-path]] opinion/**"

@@ -80,3 +80,19 @@ def test_each_file_once_in_the_order_given(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     found = _files(["b.txt", str(tmp_path), "./a.txt", "b.txt", "-", "-"])
     assert found == ["b.txt", str(tmp_path / "a.txt"), "-"]
+
+
+def test_each_folder_is_judged_by_its_own_settings(tmp_path):
+    """A desk's configuration excludes its drafts; the rest of the tree keeps its own patterns."""
+    for rel in ("news/drafts/a.md", "news/b.md", "desk/drafts/c.md", "desk/d.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("Text.\n", encoding="utf-8")
+    desk = DiscoverySettings(extend_exclude=("drafts/",), root=tmp_path / "desk")
+    plain = DiscoverySettings(root=tmp_path)
+
+    def settings_for(folder: Path) -> DiscoverySettings:
+        return desk if (tmp_path / "desk") in (folder, *folder.parents) else plain
+
+    named = str(tmp_path / "desk" / "drafts" / "c.md")
+    found = {Path(p).relative_to(tmp_path).as_posix() for p in discover([str(tmp_path), named], settings_for)}
+    assert found == {"news/drafts/a.md", "news/b.md", "desk/d.md"}  # named on the command line: still excluded

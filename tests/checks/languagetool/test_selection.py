@@ -79,3 +79,37 @@ def test_the_measured_selection_keeps_real_grammar_rules():
     assert not MEASURED_ON & MEASURED_OFF
     assert MEASURED_OFF <= DEFAULT_DISABLED_RULES
     assert "PER_CENT" in DEFAULT_DISABLED_RULES  # fired on clean news and never on garble
+
+
+def test_accepted_terms_are_never_spelling_matches():
+    from cleaner.findings import Vocabulary
+
+    accepted = Vocabulary(accept=("Kilcher", "(?i)wilaya")).accepts
+    assert not keep_match("MORFOLOGIK_RULE_EN_US", "Kilcher", ["Kilter"], skip_names=False, accepted=accepted)
+    assert not keep_match("MORFOLOGIK_RULE_EN_US", "WILAYA", ["Malaya"], accepted=accepted)
+    assert keep_match("MORFOLOGIK_RULE_EN_US", "Kilchers", ["Kilter"], skip_names=False, accepted=accepted)
+    assert keep_match("HE_VERB_AGR", "Kilcher", ["x"], accepted=accepted)  # other rules are not spelling
+
+
+@pytest.mark.languagetool
+def test_an_accepted_name_is_not_spell_flagged_by_the_real_server(lt_server, tmp_path, capsys):
+    """With the name filter off, LanguageTool flags "Kilcher"; once accepted, the name is not flagged."""
+    import json
+
+    from tests.support.article_kit import run_cli
+
+    article = tmp_path / "a.md"
+    article.write_text("Yesterday Kilcher said the talks would resume next week.\n", encoding="utf-8")
+    config = tmp_path / ".cleaner.toml"
+
+    def spelled(accept: str) -> set[str]:
+        config.write_text(f"{accept}\n[languagetool]\nskip-names-in-spelling = false\n", encoding="utf-8")
+        code, out, err = run_cli(
+            capsys, "lint", str(article), "--require-languagetool", "--fluency", "off", "--format", "json"
+        )
+        assert code in (0, 1), err
+        findings = json.loads(out)["files"][0]["findings"]
+        return {f["text"] for f in findings if f["rule_id"].startswith("MORFOLOGIK_RULE_")}
+
+    assert "Kilcher" in spelled("")
+    assert "Kilcher" not in spelled('accept = ["Kilcher"]')
