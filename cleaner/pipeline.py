@@ -17,7 +17,18 @@ from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner
 from cleaner.checks.registry import PRECEDENCE
 from cleaner.config import Settings
 from cleaner.document import Document, Source, Span, chunks, load_document
-from cleaner.findings import Finding, Severity, apply_policy, merge, numbered, suppress
+from cleaner.findings import (
+    Finding,
+    KnownIds,
+    Severity,
+    SuppressEntry,
+    apply_policy,
+    apply_suppressions,
+    directive_warnings,
+    entry_accounted_for,
+    merge,
+    numbered,
+)
 from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
 
@@ -44,6 +55,9 @@ class ArticleResult:
     """The article with the plan's edits applied."""
     suppressed: int = 0
     engines: tuple[str, ...] = field(default=())
+    config_suppressions: tuple[tuple[SuppressEntry, bool], ...] = ()
+    """The configuration's ``[[suppress]]`` entries that apply to this article, each with False when it silenced
+    nothing here although its rule is sound and its engine ran (a run warns about entries False everywhere)."""
 
     @cached_property
     def readability_after(self) -> Readability:
@@ -76,15 +90,23 @@ class Pipeline:
 
     ``required`` names the checkers whose unavailability stops the run
     (the registry decides that from their modes); any other is dropped.
+    With ``known`` (the rule ids the run knows), suppression comments that
+    are misspelled, name unknown ids or silence nothing are warned about.
     """
 
     def __init__(
-        self, checkers: Sequence[Checker], settings: Settings, warn: Warn, required: Collection[str] = ()
+        self,
+        checkers: Sequence[Checker],
+        settings: Settings,
+        warn: Warn,
+        required: Collection[str] = (),
+        known: KnownIds | None = None,
     ) -> None:
         self.checkers = list(checkers)
         self.settings = settings
         self.warn = warn
         self.required = frozenset(required)
+        self.known = known
         self.on_progress: Progress | None = None
         """Told after every chunk of an article (the progress display sets it)."""
 
@@ -104,8 +126,15 @@ class Pipeline:
                 self.on_progress(source.path, offset + len(part.text), total)
         with stage("policy and suppressions"):
             findings = apply_policy(findings, self.settings.policy)
-            findings, suppressed = suppress(document, findings)
-            findings = numbered(findings)
+            entries = [e for e in self.settings.policy.suppressions if e.applies_to(source.path)]
+            outcome = apply_suppressions(document, findings, entries)
+            ran = {c.name for c in self.checkers}
+            if self.known is not None:
+                for warning in directive_warnings(source.path, outcome, self.known, ran):
+                    self.warn(warning)
+            used = outcome.used_entries()
+            accounted = tuple((e, entry_accounted_for(e, e in used, self.known, ran)) for e in entries)
+            findings = numbered(outcome.kept)
         with stage("fix planning"):
             plan = plan_fixes(document, findings, self.settings.fix_threshold)
             corrected = corrected_text(plan)
@@ -118,8 +147,9 @@ class Pipeline:
             plan=plan,
             readability_before=before,
             corrected=corrected,
-            suppressed=suppressed,
+            suppressed=outcome.dropped,
             engines=tuple(c.name for c in self.checkers),
+            config_suppressions=accounted,
         )
 
     def _parts(self, source: Source, document: Document) -> Iterator[tuple[int, Document]]:

@@ -10,7 +10,7 @@ failing stops the run.  A new checker is one module plus one entry here.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from cleaner.checks.checker import Checker
 
 if TYPE_CHECKING:
     from cleaner.config import Settings
+    from cleaner.findings import KnownIds
 
 
 class Mode(StrEnum):
@@ -123,3 +124,12 @@ def open_checkers(settings: Settings, stack: contextlib.ExitStack) -> list[tuple
         if mode is not Mode.OFF:
             out.append((entry.open(settings, stack), mode))
     return out
+
+
+def known_ids(checkers: Sequence[Checker], settings: Settings) -> KnownIds:
+    """The rule ids this run's engines can report (the loaded rules' and every other engine's)."""
+    from cleaner.checks.rule_ids import known_rule_ids
+
+    compiled = next((getattr(c, "compiled", None) for c in checkers if c.name == "rules"), None)
+    pairs = [(r.id, r.category) for r in getattr(compiled, "rules", ())]
+    return known_rule_ids(pairs, mode_of("languagetool", settings.modes) is not Mode.OFF)

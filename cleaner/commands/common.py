@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from cleaner.budget import article_budget, budget_for, stage
-from cleaner.checks.registry import Mode, open_checkers
-from cleaner.config import Settings
+from cleaner.checks.registry import Mode, known_ids, open_checkers
+from cleaner.config import Settings, config_id_warnings
 from cleaner.document import read_source
 from cleaner.errors import CleanerError, InputError
 from cleaner.pipeline import ArticleResult, Pipeline, Warn
@@ -21,10 +21,13 @@ def open_pipeline(settings: Settings, warn: Warn) -> Iterator[Pipeline]:
         opened = open_checkers(settings, stack)
         checkers = [c for c, _ in opened]
         _warn_about_rules(checkers, warn)
+        known = known_ids(checkers, settings)
+        for warning in config_id_warnings(settings, known):
+            warn(warning)
         required = frozenset(c.name for c, mode in opened if mode is Mode.REQUIRED)
         if settings.time_budget:
             _warm_up()
-        yield Pipeline(checkers, settings, warn, required=required)
+        yield Pipeline(checkers, settings, warn, required=required, known=known)
         for checker in checkers:
             notes = getattr(checker, "run_notes", None)
             for note in notes() if callable(notes) else ():

@@ -27,6 +27,9 @@ def run_config(
 
 
 def _plain(value: Any) -> Any:
+    as_config = getattr(value, "as_config", None)
+    if callable(as_config):
+        return as_config()
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Path):

@@ -10,6 +10,7 @@ from cleaner.commands.parallel import analyze_in_pool, worker_count
 from cleaner.config import Settings
 from cleaner.document import STDIN, discover
 from cleaner.errors import CleanerError, ExitCode, InputError
+from cleaner.findings import SuppressEntry, unused_entry_warnings
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import RunProgress
 from cleaner.report.outputs import OUTPUTS
@@ -79,4 +80,11 @@ def iter_analyzed(
             pipeline = stack.enter_context(open_pipeline(settings, err))
             pipeline.on_progress = shown.article
             items = analyze_paths(targets, pipeline, report)
-        yield from shown.over(items)
+        accounted: dict[SuppressEntry, bool] = {}
+        for item in shown.over(items):
+            if not isinstance(item, InputError):
+                for entry, ok in item.config_suppressions:
+                    accounted[entry] = accounted.get(entry, False) or ok
+            yield item
+    for warning in unused_entry_warnings(e for e, ok in accounted.items() if not ok):
+        err(warning)

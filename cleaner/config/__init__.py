@@ -11,6 +11,7 @@ from cleaner.config.files import (
     load_settings,
     resolve,
 )
+from cleaner.config.rule_id_check import config_id_warnings
 from cleaner.config.settings import Settings
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Overrides",
     "Resolved",
     "Settings",
+    "config_id_warnings",
     "get_field",
     "load_settings",
     "resolve",

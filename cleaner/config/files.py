@@ -26,6 +26,7 @@ from typing import Any
 from cleaner.checks.registry import Mode
 from cleaner.config.lines import key_line, syntax_error_line
 from cleaner.config.settings import Settings
+from cleaner.config.suppress_table import SUPPRESS_TABLE, parse_entries
 from cleaner.errors import ConfigError, ConfigErrors
 from cleaner.findings import Severity
 
@@ -217,6 +218,14 @@ def _folder(value: Any, base: Path) -> Path:
 Check = Callable[[Any, Path], Any]
 
 
+def _suppressions(value: Any, base: Path) -> tuple[Any, ...]:
+    """``[[suppress]]`` entries; :func:`parse_config` reads them with their lines instead (this is the fallback)."""
+    entries, errors = parse_entries(value, Path(), "", "", base)
+    if errors:
+        raise _Bad(errors[0].problem)
+    return entries
+
+
 def _patterns(value: Any, base: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise _Bad(f"expected a list of gitignore-style patterns, got {value!r}")
@@ -237,6 +246,7 @@ KEYS: dict[str, tuple[str, Check]] = {
     "fix-threshold": ("fix_threshold", _unit),
     "report-dir": ("report_dir", _folder),
     "time-budget": ("time_budget", _budget_seconds),
+    SUPPRESS_TABLE: ("policy.suppressions", _suppressions),
 }
 """Top-level keys: key → (settings field, checker)."""
 
@@ -350,6 +360,11 @@ def parse_config(config: ConfigFile) -> dict[str, Any]:
             continue
         if key == FLUENCY_TABLE:
             _fluency_table(values, errors, config, value, base)
+            continue
+        if key == SUPPRESS_TABLE:
+            entries, problems = parse_entries(value, config.path, config.prefix, config.text, base)
+            values["policy.suppressions"] = entries
+            errors.extend(problems)
             continue
         _collect(values, errors, config, KEYS, value, base, key)
     if errors:

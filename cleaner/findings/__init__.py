@@ -1,8 +1,29 @@
-"""The findings stage: Finding, merging across engines, the policy filter, inline suppressions, numbering."""
+"""The findings stage: Finding, merging across engines, the policy filter, suppressions, numbering."""
 
 from cleaner.findings.filter import Policy, apply_policy
 from cleaner.findings.finding import Finding, Severity, numbered
 from cleaner.findings.merge import merge
-from cleaner.findings.suppressions import suppress
+from cleaner.findings.rule_ids import LANGUAGETOOL, KnownIds, closest
+from cleaner.findings.suppress_entries import SuppressEntry
+from cleaner.findings.suppression_warnings import directive_warnings, entry_accounted_for, unused_entry_warnings
+from cleaner.findings.suppressions import ALL, Suppressed, apply_suppressions, suppress
 
-__all__ = ["Finding", "Policy", "Severity", "apply_policy", "merge", "numbered", "suppress"]
+__all__ = [
+    "ALL",
+    "LANGUAGETOOL",
+    "Finding",
+    "KnownIds",
+    "Policy",
+    "Severity",
+    "SuppressEntry",
+    "Suppressed",
+    "apply_policy",
+    "apply_suppressions",
+    "closest",
+    "directive_warnings",
+    "entry_accounted_for",
+    "merge",
+    "numbered",
+    "suppress",
+    "unused_entry_warnings",
+]

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from cleaner.findings.finding import Finding, Severity
+from cleaner.findings.suppress_entries import SuppressEntry
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class Policy:
     disabled_categories: frozenset[str] = frozenset()
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     """Rule id or category → severity."""
+    suppressions: tuple[SuppressEntry, ...] = ()
+    """``[[suppress]]`` entries of the configuration: findings silenced in named articles, the copy untouched."""
 
 
 def apply_policy(findings: Iterable[Finding], policy: Policy) -> list[Finding]:
