@@ -27,7 +27,8 @@ def parse_entries(
     key = prefix + SUPPRESS_TABLE
     dotted = tuple(key.split("."))
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        return (), [ConfigError(path, key, "expected [[suppress]] tables (path, rule, text, line)", key_line(text, dotted))]
+        problem = "expected [[suppress]] tables (path, rule, text, line)"
+        return (), [ConfigError(path, key, problem, key_line(text, dotted))]
     lines = table_array_lines(text, dotted)
     entries: list[SuppressEntry] = []
     errors: list[ConfigError] = []
@@ -41,7 +42,7 @@ def parse_entries(
             SuppressEntry(
                 path=table["path"].strip(),
                 rule=table["rule"].strip(),
-                text=table["text"] if "text" in table else None,
+                text=table.get("text"),
                 line=table.get("line"),
                 root=base,
                 origin=f"{path}:{line}" if line else str(path),

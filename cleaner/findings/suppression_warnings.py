@@ -41,7 +41,9 @@ def directive_warnings(path: str, outcome: Suppressed, known: KnownIds, ran: Col
 
 def unused_entry_warnings(entries: Iterable[SuppressEntry]) -> list[str]:
     """``warning: FILE:LINE: [[suppress]] (…) suppressed nothing``: entries that applied and silenced nothing."""
-    return [f"warning: {e.origin or 'configuration'}: [[suppress]] ({e.describe()}) suppressed nothing" for e in entries]
+    return [
+        f"warning: {e.origin or 'configuration'}: [[suppress]] ({e.describe()}) suppressed nothing" for e in entries
+    ]
 
 
 def entry_accounted_for(entry: SuppressEntry, used: bool, known: KnownIds | None, ran: Collection[str]) -> bool:

@@ -33,9 +33,7 @@ from cleaner.findings.rule_ids import closest
 from cleaner.findings.suppress_entries import SuppressEntry
 
 VERBS = ("disable", "enable", "ignore-next-line", "ignore-line")
-_DIRECTIVE = re.compile(
-    rf"<!--\s*cleaner-(?P<verb>{'|'.join(VERBS)})(?:\s+(?P<ids>[^>]*?))?\s*-->", re.I | re.S
-)
+_DIRECTIVE = re.compile(rf"<!--\s*cleaner-(?P<verb>{'|'.join(VERBS)})(?:\s+(?P<ids>[^>]*?))?\s*-->", re.I | re.S)
 _LOOKS_LIKE = re.compile(r"<!--\s*cleaner(?:\s*[-:_]\s*|\s+)(?P<word>[A-Za-z][\w-]*)", re.I)
 _SIC = re.compile(r"\[\s*sic\s*\]", re.I)
 _CLOSERS = " \t\"'\u201d\u2019)"
@@ -213,9 +211,7 @@ class Suppressed:
         return frozenset(s.origin for s in self.used if isinstance(s.origin, SuppressEntry))
 
 
-def apply_suppressions(
-    doc: Document, findings: Iterable[Finding], entries: Sequence[SuppressEntry] = ()
-) -> Suppressed:
+def apply_suppressions(doc: Document, findings: Iterable[Finding], entries: Sequence[SuppressEntry] = ()) -> Suppressed:
     """Drop the findings that a comment, a configuration entry or ``[sic]`` silences; remember which did."""
     parsed = parse_directives(doc) if doc.regions else Parsed()
     rules = [*parsed.suppressions, *entry_suppressions(doc, entries)]

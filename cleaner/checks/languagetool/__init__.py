@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from cleaner.checks.languagetool.custom_rules import rules_file as xml_rules_file
     from cleaner.checks.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
     from cleaner.checks.languagetool.install import Installation, human_size
-    from cleaner.checks.languagetool.known import known_categories, known_rule_engines
     from cleaner.checks.languagetool.install import install as install_languagetool
+    from cleaner.checks.languagetool.known import known_categories, known_rule_engines
     from cleaner.checks.languagetool.pivot import PivotRulesChecker, open_pivot_checker, pivot_settings
     from cleaner.checks.languagetool.server import ServerStatus, ensure_server, server_status, stop_server
     from cleaner.checks.languagetool.xml_examples import check_examples as check_xml_examples
