@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
 
+from cleaner.checks.rules import Rule, load_checker
 from cleaner.commands.common import analyze_paths, open_pipeline
 from cleaner.commands.parallel import analyze_in_pool, worker_count
 from cleaner.config import Settings
@@ -28,9 +29,17 @@ def run_lint(
 ) -> ExitCode:
     """Lint every article, print one rendering of the whole run, return the exit code."""
     results, errors = analyze_all(paths, settings, err, jobs)
-    report = Report(tuple(results), tuple(errors), settings.fail_on, colour=colour)
+    rules = rules_by_id(settings) if fmt == "sarif" else {}
+    report = Report(tuple(results), tuple(errors), settings.fail_on, colour=colour, rules=rules)
     out(OUTPUTS[fmt](report))
     return report.exit_code
+
+
+def rules_by_id(settings: Settings) -> dict[str, Rule]:
+    """The run's rules by id (from the compiled-rules cache), for the SARIF rule help."""
+    r = settings.rules
+    checker = load_checker(r.paths, builtin=r.builtin, use_cache=r.use_cache)
+    return {rule.id: rule for rule in checker.compiled.rules}
 
 
 def analyze_all(

@@ -9,7 +9,7 @@ from typing import Any
 
 from rapidfuzz import process
 
-from cleaner.checks.rules import Rule, RuleChecker, check_examples, compile_rules, load_rules
+from cleaner.checks.rules import RuleChecker, check_examples, compile_rules, load_rules, rule_dict, rule_markdown
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.paths import builtin_rules_dir
 
@@ -20,41 +20,6 @@ _COLUMNS = ("id", "category", "severity", "confidence", "where", "match")
 
 def _paths(extra: Sequence[Path], builtin: bool) -> list[Path]:
     return ([builtin_rules_dir()] if builtin else []) + list(extra)
-
-
-def _match(rule: Rule) -> str:
-    return rule.pattern.source if rule.pattern else f"re:{rule.regex.pattern if rule.regex else ''}"
-
-
-def _conditions(rule: Rule) -> dict[str, Any]:
-    when: dict[str, Any] = {}
-    for name in ("near", "not_near", "followed_by", "not_followed_by", "preceded_by", "not_preceded_by"):
-        terms = getattr(rule.when, name)
-        if terms:
-            when[name] = [t.source for t in terms]
-    if when and rule.when.window is not None:
-        when["window"] = rule.when.window
-    return when
-
-
-def rule_dict(rule: Rule) -> dict[str, Any]:
-    """Everything a reader needs to know about one rule, as plain data."""
-    return {
-        "id": rule.id,
-        "category": rule.category,
-        "severity": rule.severity.value,
-        "confidence": round(rule.confidence, 3),
-        "message": " ".join(rule.message.split()),
-        "pivots": list(rule.pivots),
-        "match": _match(rule),
-        "replacements": list(rule.replacements),
-        "when": _conditions(rule),
-        "where": rule.where,
-        "examples": [
-            {k: v for k, v in (("bad", ex.bad), ("good", ex.good), ("ok", ex.ok)) if v is not None}
-            for ex in rule.examples
-        ],
-    }
 
 
 def run_rules_list(extra: Sequence[Path], builtin: bool, out: Callable[[str], None], fmt: str = "table") -> ExitCode:
@@ -95,21 +60,6 @@ def run_rules_show(
     else:
         out(_rule_text(data))
     return ExitCode.OK
-
-
-def rule_markdown(data: dict[str, Any]) -> str:
-    """A rule as Markdown: message, pivots, what it matches and its examples (also SARIF's ``help.markdown``)."""
-    lines = [f"**{data['id']}** ({data['category']}, {data['severity']})", "", data["message"], ""]
-    if data["pivots"]:
-        lines += [f"Pivot languages: {', '.join(data['pivots'])}.", ""]
-    if data["examples"]:
-        lines.append("Examples:")
-        for ex in data["examples"]:
-            if "bad" in ex:
-                lines.append(f"- ✗ {ex['bad']}" + (f" → ✓ {ex['good']}" if "good" in ex else ""))
-            if "ok" in ex:
-                lines.append(f"- ✓ {ex['ok']} (left alone)")
-    return "\n".join(lines).rstrip() + "\n"
 
 
 def _rule_text(data: dict[str, Any]) -> str:

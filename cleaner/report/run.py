@@ -6,9 +6,11 @@ numbers from here; none of them counts findings on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from cleaner.checks.rules import Rule
 from cleaner.errors import ExitCode, InputError
 from cleaner.findings import Severity
 from cleaner.pipeline import ArticleResult
@@ -26,6 +28,8 @@ class Report:
     """Judge the exit code on what is left after fixing (``cleaner fix``)."""
     colour: bool = False
     """Outputs for a terminal may use colour."""
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+    """The rule engine's rules by id, for outputs that document them (SARIF's rule help); may be empty."""
 
     @cached_property
     def per_article(self) -> tuple[Counts, ...]:

@@ -1,0 +1,99 @@
+"""Suppressions end to end through ``cleaner lint`` / ``cleaner fix``: the same-line comment, ``[[suppress]]``
+entries for plain text, and the warnings for unknown ids, misspelled directives and unused suppressions.
+
+Every warning is one stderr line naming file and line; none changes the exit code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.article_kit import run_cli
+from tests.support.cmd_fixtures import cli_runner
+
+MD = (
+    "They held pricing talks. <!-- cleaner-ignore-line T_PRICING_TALKS -->\n"
+    "They held pricing talks again.\n"
+    "<!-- cleaner-disabel T_CONCLUDE -->\n"
+    "<!-- cleaner-ignore-next-line T_PRICING_TALK -->\n"
+    "Nothing here.\n"
+    "<!-- cleaner-ignore-next-line T_CENSUS -->\n"
+    "Nothing here either.\n"
+)
+
+
+def test_same_line_comment_silences_its_line_only_and_near_misses_are_named(tmp_path: Path) -> None:
+    art = tmp_path / "a.md"
+    art.write_text(MD, encoding="utf-8")
+    result = cli_runner(tmp_path)("lint", str(art))
+    assert result.exit_code == 1  # line 2 still has a major finding: the warnings change nothing
+    assert f"{art}:2:11:" in result.stdout and f"{art}:1:" not in result.stdout
+    assert result.stdout.strip().endswith("in 1 file, 1 suppressed")
+    assert result.stderr.splitlines() == [
+        f"warning: {art}:3: 'cleaner-disabel T_CONCLUDE' is not a cleaner directive; did you mean 'cleaner-disable'?",
+        f"warning: {art}:4: cleaner-ignore-next-line: unknown rule id 'T_PRICING_TALK'; "
+        "did you mean 'T_PRICING_TALKS'?",
+        f"warning: {art}:6: cleaner-ignore-next-line T_CENSUS suppressed nothing",
+    ]
+
+
+def test_a_clean_run_of_sound_suppressions_warns_nothing(tmp_path: Path) -> None:
+    art = tmp_path / "a.md"
+    art.write_text("<!-- cleaner-ignore-next-line T_PRICING_TALKS -->\nThey held pricing talks.\n", encoding="utf-8")
+    result = cli_runner(tmp_path)("lint", str(art))
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+CONFIG = """\
+disable = ["T_CENSUSS"]
+severity = { T_CONCLUDE = "major", calqu = "info" }
+
+[[suppress]]
+path = "news/*.txt"
+rule = "T_PRICING_TALKS"
+text = '''held pricing
+talks'''
+
+[[suppress]]
+path = "news/a.txt"
+rule = "T_CONCLUDE"
+line = 1
+"""
+
+TEXT = "They held pricing talks.\nThey will hold pricing talks.\nIt is hard to conclude an agreement.\n"
+
+
+def test_config_entries_silence_plain_text_and_fix_leaves_those_spans_alone(tmp_path: Path) -> None:
+    (tmp_path / ".cleaner.toml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "news").mkdir()
+    art = tmp_path / "news" / "a.txt"
+    art.write_text(TEXT, encoding="utf-8")
+    run = cli_runner(tmp_path)
+    lint = run("lint", str(art))
+    assert lint.exit_code == 1
+    assert f"{art}:1:" not in lint.stdout  # the passage named by text (wrapped differently in the config)
+    assert f"{art}:2:16:" in lint.stdout and f"{art}:3:15:" in lint.stdout
+    assert lint.stdout.strip().endswith("in 1 file, 1 suppressed")
+    config = tmp_path / ".cleaner.toml"
+    assert lint.stderr.splitlines() == [
+        f"warning: {config}:1: disable: unknown rule id 'T_CENSUSS'; did you mean 'T_CENSUS'?",
+        f"warning: {config}:2: severity: unknown rule id or category 'calqu'; did you mean 'calque'?",
+        f"warning: {config}:10: [[suppress]] (rule T_CONCLUDE, path 'news/a.txt', line 1) suppressed nothing",
+    ]
+    fix = run("fix", str(art))
+    assert fix.exit_code == 1  # T_CONCLUDE's edit is below the threshold, so a minor finding is left
+    assert art.read_text(encoding="utf-8") == TEXT.replace("hold pricing talks", "hold trade talks")
+
+
+def test_a_bad_entry_is_an_error_naming_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / ".cleaner.toml"
+    config.write_text('[[suppress]]\npath = "a.txt"\n\n[[suppress]]\nrule = "X"\n')
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    code, _, err = run_cli(capsys, "lint", str(tmp_path / "a.txt"), "--no-languagetool", "--fluency", "off")
+    assert code == 2
+    assert err.splitlines() == [
+        f"error: {config}:1: suppress[1]: rule: expected a non-empty string, got None",
+        f"error: {config}:4: suppress[2]: path: expected a non-empty string, got None",
+    ]
