@@ -27,8 +27,8 @@ def parse_entries(
     key = prefix + SUPPRESS_TABLE
     dotted = tuple(key.split("."))
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        problem = "expected [[suppress]] tables (path, rule, text, line)"
-        return (), [ConfigError(path, key, problem, key_line(text, dotted))]
+        shape = "expected [[suppress]] tables (path, rule, text, line)"
+        return (), [ConfigError(path, key, shape, key_line(text, dotted))]
     lines = table_array_lines(text, dotted)
     entries: list[SuppressEntry] = []
     errors: list[ConfigError] = []
