@@ -78,7 +78,11 @@ def load_rules(paths: Iterable[Path]) -> RuleSet:
             rule = parts[0]
             clash = next((n for n in (rule.id, *rule.replaces) if n in seen), None)
             if clash is not None:
-                what = "duplicate id" if clash == rule.id else f"replaces {clash}, an id already taken"
+                first = seen[clash]
+                if first.id != clash:
+                    what = f"{clash} is an old id that {first.id} replaces"
+                else:
+                    what = "duplicate id" if clash == rule.id else f"replaces {clash}, an id already taken"
                 errors.append(RuleFileError(path, rule.line, rule.id, f"{what} (first at {seen[clash].where})"))
                 continue
             seen.update(dict.fromkeys((rule.id, *rule.replaces), rule))
@@ -176,7 +180,9 @@ def _build_rules(
     if when is None:
         return []
     if matching.entries:
-        parts = [_part(raw, e.pattern, e.raw, len(e.pattern.elements), when, classes, e.line, err) for e in matching.entries]
+        parts = [
+            _part(raw, e.pattern, e.raw, len(e.pattern.elements), when, classes, e.line, err) for e in matching.entries
+        ]
     else:
         parts = [_part(raw, matching.pattern, raw, matching.groups, when, classes, None, err, matching.swaps)]
     if any(p is None for p in parts):

@@ -125,7 +125,9 @@ def with_measured_confidence(compiled: CompiledRules, table: Mapping[str, Measur
     """The compiled rules with each rule's confidence decided by evidence where there is enough."""
     if not table:
         return compiled
-    rules = tuple(replace(r, confidence=effective_confidence(r.confidence, evidence_of(r, table))) for r in compiled.rules)
+    rules = tuple(
+        replace(r, confidence=effective_confidence(r.confidence, evidence_of(r, table))) for r in compiled.rules
+    )
     return replace(compiled, rules=rules)
 
 
