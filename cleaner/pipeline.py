@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from cleaner.budget import stage
-from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner
+from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner, RenamesRules
 from cleaner.checks.registry import PRECEDENCE
 from cleaner.config import Settings
 from cleaner.document import Document, Source, Span, chunks, load_document
@@ -103,8 +103,9 @@ class Pipeline:
             if self.on_progress is not None:
                 self.on_progress(source.path, offset + len(part.text), total)
         with stage("policy and suppressions"):
-            findings = apply_policy(findings, self.settings.policy)
-            findings, suppressed = suppress(document, findings)
+            aliases = self._aliases()
+            findings = apply_policy(findings, self.settings.policy.renamed(aliases))
+            findings, suppressed = suppress(document, findings, aliases)
             findings = numbered(findings)
         with stage("fix planning"):
             plan = plan_fixes(document, findings, self.settings.fix_threshold)
@@ -131,6 +132,14 @@ class Pipeline:
             if isinstance(checker, FindingsRefiner):
                 findings = sorted(checker.refine(doc, findings), key=Finding.sort_key)
         return findings
+
+    def _aliases(self) -> dict[str, str]:
+        """Old rule ids the checkers' rules took over, so settings and suppressions naming them still work."""
+        table: dict[str, str] = {}
+        for checker in self.checkers:
+            if isinstance(checker, RenamesRules):
+                table.update(checker.aliases)
+        return table
 
     def _run(self, checker: Checker, doc: Document) -> list[Finding]:
         try:

@@ -37,8 +37,17 @@ def _conditions(rule: Rule) -> dict[str, Any]:
     return when
 
 
-def rule_dict(rule: Rule) -> dict[str, Any]:
-    """Everything a reader needs to know about one rule, as plain data."""
+def _by_id(rules: Sequence[Rule]) -> dict[str, list[Rule]]:
+    """Rules grouped by id, in file order: a table rule's entries are parts of one rule."""
+    grouped: dict[str, list[Rule]] = {}
+    for rule in rules:
+        grouped.setdefault(rule.id, []).append(rule)
+    return grouped
+
+
+def rule_dict(rule: Rule, parts: Sequence[Rule] = ()) -> dict[str, Any]:
+    """Everything a reader needs to know about one rule (with the other entries of a table rule), as plain data."""
+    parts = parts or (rule,)
     return {
         "id": rule.id,
         "category": rule.category,
@@ -46,8 +55,9 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "confidence": round(rule.confidence, 3),
         "message": " ".join(rule.message.split()),
         "pivots": list(rule.pivots),
-        "match": _match(rule),
-        "replacements": list(rule.replacements),
+        "match": " ; ".join(_match(p) for p in parts),
+        "replacements": list(dict.fromkeys(r for p in parts for r in p.replacements)),
+        "replaces": list(rule.replaces),
         "when": _conditions(rule),
         "where": rule.where,
         "examples": [
@@ -60,7 +70,7 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
 def run_rules_list(extra: Sequence[Path], builtin: bool, out: Callable[[str], None], fmt: str = "table") -> ExitCode:
     """Every rule: id, category, severity, confidence, where, what it matches (table, TSV with a header, or JSON)."""
     ruleset = load_rules(_paths(extra, builtin))
-    rows = [rule_dict(r) for r in ruleset.rules]
+    rows = [rule_dict(parts[0], parts) for parts in _by_id(ruleset.rules).values()]
     if fmt == "json":
         out(json.dumps({"rules": rows, "files": len(ruleset.files)}, ensure_ascii=False, indent=2))
         return ExitCode.OK
@@ -81,13 +91,16 @@ def run_rules_show(
     rule_id: str, extra: Sequence[Path], builtin: bool, out: Callable[[str], None], fmt: str = "text"
 ) -> ExitCode:
     """One rule in full; an unknown id is a usage error that names the closest ids."""
-    rules = {r.id: r for r in load_rules(_paths(extra, builtin)).rules}
-    rule = rules.get(rule_id) or rules.get(rule_id.upper())
-    if rule is None:
+    ruleset = load_rules(_paths(extra, builtin))
+    rules = _by_id(ruleset.rules)
+    aliases = {old: r.id for r in ruleset.rules for old in r.replaces}
+    wanted = aliases.get(rule_id.upper(), aliases.get(rule_id, rule_id))
+    parts = rules.get(wanted) or rules.get(wanted.upper())
+    if parts is None:
         near = [m[0] for m in process.extract(rule_id.upper(), list(rules), limit=3, score_cutoff=60)]
         hint = f" (did you mean {', '.join(near)}?)" if near else ""
         raise CleanerError(f"unknown rule id {rule_id!r}{hint}")
-    data = rule_dict(rule)
+    data = rule_dict(parts[0], parts)
     if fmt == "json":
         out(json.dumps(data, ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -144,5 +157,6 @@ def run_rules_test(extra: Sequence[Path], builtin: bool, out: Callable[[str], No
     for failure in failures:
         out(str(failure))
     n = sum(len(r.examples) for r in checker.compiled.rules)
-    out(f"{n - len(failures)} passed, {len(failures)} failed ({len(checker.compiled.rules)} rules)")
+    rules = len({r.id for r in checker.compiled.rules})
+    out(f"{n - len(failures)} passed, {len(failures)} failed ({rules} rules)")
     return ExitCode.ERROR if failures else ExitCode.OK

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from cleaner.findings.finding import Finding, Severity
@@ -18,6 +18,22 @@ class Policy:
     disabled_categories: frozenset[str] = frozenset()
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     """Rule id or category → severity."""
+
+    def renamed(self, aliases: Mapping[str, str]) -> Policy:
+        """The policy with every old rule id also standing for the rule that replaced it (``replaces:``)."""
+        if not aliases:
+            return self
+
+        def ids(given: frozenset[str]) -> frozenset[str]:
+            return given | {aliases[i] for i in given if i in aliases}
+
+        overrides = {aliases.get(k, k): v for k, v in self.severity_overrides.items() if k in aliases}
+        return replace(
+            self,
+            disabled_rules=ids(self.disabled_rules),
+            enabled_rules=ids(self.enabled_rules),
+            severity_overrides={**overrides, **self.severity_overrides},
+        )
 
 
 def apply_policy(findings: Iterable[Finding], policy: Policy) -> list[Finding]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from cleaner.document import Document, Span
@@ -45,8 +45,8 @@ class Suppression:
         return (self.rule == ALL or self.rule == f.rule_id) and self.span.start <= f.start < self.span.end
 
 
-def directives(doc: Document) -> list[Suppression]:
-    """Every suppression written as a comment in ``doc``."""
+def directives(doc: Document, aliases: Mapping[str, str] | None = None) -> list[Suppression]:
+    """Every suppression written as a comment in ``doc`` (an old rule id in ``aliases`` names its successor)."""
     found: list[Suppression] = []
     open_at: dict[str, int] = {}
     for region in doc.regions:
@@ -55,7 +55,7 @@ def directives(doc: Document) -> list[Suppression]:
         m = _DIRECTIVE.fullmatch(region.span.slice(doc.text).strip())
         if not m:
             continue
-        ids = [i for i in re.split(r"[\s,]+", m.group("ids") or "") if i]
+        ids = [(aliases or {}).get(i, i) for i in re.split(r"[\s,]+", m.group("ids") or "") if i]
         verb = m.group("verb").lower()
         if verb == "disable":
             for rule in ids or [ALL]:
@@ -94,9 +94,11 @@ def is_sic(doc: Document, f: Finding) -> bool:
     return _SIC.match(doc.text, after) is not None
 
 
-def suppress(doc: Document, findings: Iterable[Finding]) -> tuple[list[Finding], int]:
-    """The findings that are not suppressed, and how many were."""
-    rules: Sequence[Suppression] = directives(doc) if doc.regions else ()
+def suppress(
+    doc: Document, findings: Iterable[Finding], aliases: Mapping[str, str] | None = None
+) -> tuple[list[Finding], int]:
+    """The findings that are not suppressed, and how many were (old rule ids resolved through ``aliases``)."""
+    rules: Sequence[Suppression] = directives(doc, aliases) if doc.regions else ()
     kept: list[Finding] = []
     dropped = 0
     for f in findings:

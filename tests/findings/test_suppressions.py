@@ -132,3 +132,10 @@ def test_plain_text_sic(tmp_path: Path, write_rules: Callable[[str], Path], caps
     code, out, _ = run_cli(capsys, "lint", str(art), *rule_args(write_rules))
     assert code == 0
     assert out.strip() == "0 findings (0 major, 0 minor, 0 info) in 1 file, 1 suppressed"
+
+
+def test_an_old_rule_id_suppresses_the_rule_that_replaced_it() -> None:
+    doc = load_document(Source("a.md", "<!-- cleaner-ignore-next-line OLD -->\npricing talks\n"))
+    fs = [finding(doc, "pricing talks", "NEW")]
+    assert suppress(doc, fs) == (fs, 0)
+    assert suppress(doc, fs, {"OLD": "NEW"}) == ([], 1)

@@ -87,7 +87,12 @@ class RuleChecker:
 
     def __init__(self, compiled: CompiledRules, disabled: frozenset[str] = frozenset()) -> None:
         self.compiled = compiled
-        self.disabled = disabled
+        self.disabled = disabled | {new for old, new in self.aliases.items() if old in disabled}
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Old rule id → the id of the rule that took it over, so old ids in settings and suppressions still work."""
+        return self.compiled.aliases
 
     @cached_property
     def regex_pass(self) -> RegexPass:
