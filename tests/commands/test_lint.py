@@ -309,6 +309,12 @@ def test_quiet_prints_the_findings_only(invoke: Invoke, article: Path, tmp_path:
     assert invoke("lint", str(clean), "--quiet").stdout == ""
 
 
+def test_quiet_leaves_the_summary_out_of_the_github_output_too(invoke: Invoke, article: Path) -> None:
+    full = invoke("lint", str(article), "--format", "github").stdout.splitlines()
+    quiet = invoke("lint", str(article), "--format", "github", "-q").stdout.splitlines()
+    assert full[-1].startswith("cleaner: 3 findings") and quiet == full[:-1]
+
+
 def test_quiet_twice_is_the_exit_code_and_errors_only(invoke: Invoke, article: Path, tmp_path: Path) -> None:
     result = invoke("lint", str(article), "-qq", "--select", "NOPE,T_")
     assert (result.exit_code, result.stdout, result.stderr) == (ExitCode.FINDINGS, "", "")  # no warning either
