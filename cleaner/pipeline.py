@@ -17,7 +17,7 @@ from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner,
 from cleaner.checks.registry import PRECEDENCE
 from cleaner.config import Settings
 from cleaner.document import Document, Source, Span, chunks, load_document
-from cleaner.findings import Finding, Severity, apply_policy, merge, numbered, suppress
+from cleaner.findings import Finding, Severity, apply_policy, known_patterns, merge, numbered, patterns_hit, suppress
 from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
 
@@ -44,6 +44,9 @@ class ArticleResult:
     """The article with the plan's edits applied."""
     suppressed: int = 0
     engines: tuple[str, ...] = field(default=())
+    selection_hits: frozenset[str] = frozenset()
+    """``--select`` / ``--ignore`` patterns known to this article's run: naming an engine or a rule
+    of a checker, or matching one of the article's findings before selection (LanguageTool's ids)."""
 
     @cached_property
     def readability_after(self) -> Readability:
@@ -96,8 +99,11 @@ class Pipeline:
         total = len(source.text)
         if self.on_progress is not None:
             self.on_progress(source.path, 0, total)
+        hits: frozenset[str] = frozenset()
         for offset, part in self._parts(source, document):
-            found = merge((f for checker in list(self.checkers) for f in self._run(checker, part)), PRECEDENCE)
+            raw = [f for checker in list(self.checkers) for f in self._run(checker, part)]
+            raw, hits = self._select(raw, hits)
+            found = merge(raw, PRECEDENCE)
             found = self._refine(part, found)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
             if self.on_progress is not None:
@@ -121,7 +127,21 @@ class Pipeline:
             corrected=corrected,
             suppressed=suppressed,
             engines=tuple(c.name for c in self.checkers),
+            selection_hits=self._known_patterns | hits if self.settings.policy.selection.active else frozenset(),
         )
+
+    def _select(self, found: list[Finding], hits: frozenset[str]) -> tuple[list[Finding], frozenset[str]]:
+        """The findings ``--select`` / ``--ignore`` keep, and the patterns hit so far (these findings' too)."""
+        selection = self.settings.policy.selection
+        if not selection.active:
+            return found, hits
+        return [f for f in found if selection.keeps(f)], hits | patterns_hit(selection.patterns, found)
+
+    @cached_property
+    def _known_patterns(self) -> frozenset[str]:
+        """Patterns naming an engine of the registry or a prefix of a rule id a checker declares."""
+        rule_ids = (i for c in self.checkers for i in getattr(c, "rule_ids", ()))
+        return known_patterns(self.settings.policy.selection.patterns, rule_ids, PRECEDENCE)
 
     def _parts(self, source: Source, document: Document) -> Iterator[tuple[int, Document]]:
         yield from chunks(document, CHUNK_CHARS)

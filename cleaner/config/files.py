@@ -27,7 +27,7 @@ from cleaner.checks.registry import Mode
 from cleaner.config.lines import key_line, syntax_error_line
 from cleaner.config.settings import Settings
 from cleaner.errors import ConfigError, ConfigErrors
-from cleaner.findings import Severity
+from cleaner.findings import Selection, Severity
 
 CONFIG_FILE = ".cleaner.toml"
 PYPROJECT = "pyproject.toml"
@@ -75,6 +75,8 @@ class Overrides:
     report_dir: Path | None = None
     use_rule_cache: bool | None = None
     time_budget: float | None = None
+    selection: Selection | None = None
+    """``--select`` / ``--ignore``."""
 
 
 OVERRIDE_FIELDS = {
@@ -86,6 +88,7 @@ OVERRIDE_FIELDS = {
     "report_dir": "report_dir",
     "use_rule_cache": "rules.use_cache",
     "time_budget": "time_budget",
+    "selection": "policy.selection",
 }
 """Command-line option → the settings field it sets."""
 

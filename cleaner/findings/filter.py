@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from cleaner.findings.finding import Finding, Severity
+from cleaner.findings.selection import Selection
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,8 @@ class Policy:
     disabled_categories: frozenset[str] = frozenset()
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     """Rule id or category → severity."""
+    selection: Selection = field(default_factory=Selection)
+    """``--select`` / ``--ignore``: applied to each checker's findings before merging (see :mod:`.selection`)."""
 
     def renamed(self, aliases: Mapping[str, str]) -> Policy:
         """The policy with every old rule id also standing for the rule that replaced it (``replaces:``)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cached_property
 
 from cleaner.checks.languagetool.checker import LanguageToolChecker, opened
 from cleaner.checks.languagetool.mapping import LTMatch, to_cleaner_finding
@@ -33,6 +34,15 @@ class PivotRulesChecker(LanguageToolChecker):
     """cleaner's LanguageTool XML rules as rule-engine Findings."""
 
     name = "pivot"
+
+    @cached_property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of cleaner's XML rules (``--select`` / ``--ignore`` check names against them)."""
+        from cleaner.checks.languagetool.custom_rules import rules_file
+        from cleaner.checks.languagetool.xml_examples import rule_ids
+
+        path = rules_file()
+        return tuple(rule_ids(path)) if path is not None else ()
 
     def to_finding(self, m: LTMatch, base: int, text: str) -> Finding:
         """A cleaner rule finding, trusted as the rule table says."""

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from cleaner.checks.rules.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules
 from cleaner.checks.rules.inflection import inflect_like
+from cleaner.checks.rules.lazy_rules import LazyRules
 from cleaner.checks.rules.model import Conditions, Rule, Term
 from cleaner.checks.rules.pattern import Element, Pattern
 from cleaner.checks.rules.regex_run import RegexPass, RegexTimeout
@@ -100,6 +101,12 @@ class RuleChecker:
         c = self.compiled
         forms = c.regex_forms or tuple(None for _ in c.regex_rules)
         return RegexPass(c.rules, c.regex_rules, c.regex_literals, forms)
+
+    @property
+    def rule_ids(self) -> Sequence[str]:
+        """Every rule's id, without decoding the lazily kept rules (``--select`` / ``--ignore`` check names)."""
+        rules = self.compiled.rules
+        return rules.ids if isinstance(rules, LazyRules) else tuple(r.id for r in rules)
 
     def _inflect(self, word: str, surface: str) -> str:
         """``word`` inflected like ``surface``: from the compiled table, else computed."""
