@@ -13,21 +13,24 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from cleaner.budget import stage
-from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner
-from cleaner.checks.registry import PRECEDENCE
+from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner, RenamesRules
+from cleaner.checks.registry import PRECEDENCE, known_ids
 from cleaner.config import Settings
 from cleaner.document import Document, Source, Span, chunks, load_document
 from cleaner.findings import (
     Finding,
     KnownIds,
+    Policy,
     Severity,
     SuppressEntry,
     apply_policy,
     apply_suppressions,
     directive_warnings,
     entry_accounted_for,
+    known_patterns,
     merge,
     numbered,
+    patterns_hit,
 )
 from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
@@ -58,6 +61,9 @@ class ArticleResult:
     config_suppressions: tuple[tuple[SuppressEntry, bool], ...] = ()
     """The configuration's ``[[suppress]]`` entries that apply to this article, each with False when it silenced
     nothing here although its rule is sound and its engine ran (a run warns about entries False everywhere)."""
+    selection_hits: frozenset[str] = frozenset()
+    """``--select`` / ``--ignore`` patterns known to this article's run: naming an engine or a known rule
+    id (:class:`KnownIds`), or matching one of the article's findings before selection (LanguageTool's ids)."""
 
     @cached_property
     def readability_after(self) -> Readability:
@@ -91,7 +97,10 @@ class Pipeline:
     ``required`` names the checkers whose unavailability stops the run
     (the registry decides that from their modes); any other is dropped.
     With ``known`` (the rule ids the run knows), suppression comments that
-    are misspelled, name unknown ids or silence nothing are warned about.
+    are misspelled, name unknown ids or silence nothing are warned about;
+    without it the same ids are worked out from the checkers, for
+    ``--select`` / ``--ignore`` alone.  Old rule ids a checker's rules took
+    over (``replaces:``) work in the settings, the selection and suppressions.
     """
 
     def __init__(
@@ -118,16 +127,21 @@ class Pipeline:
         total = len(source.text)
         if self.on_progress is not None:
             self.on_progress(source.path, 0, total)
+        aliases = self._aliases()
+        policy = self.settings.policy.renamed(aliases)
+        hits: frozenset[str] = frozenset()
         for offset, part in self._parts(source, document):
-            found = merge((f for checker in list(self.checkers) for f in self._run(checker, part)), PRECEDENCE)
+            raw = [f for checker in list(self.checkers) for f in self._run(checker, part)]
+            raw, hits = self._select(raw, policy, hits)
+            found = merge(raw, PRECEDENCE)
             found = self._refine(part, found)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
             if self.on_progress is not None:
                 self.on_progress(source.path, offset + len(part.text), total)
         with stage("policy and suppressions"):
-            findings = apply_policy(findings, self.settings.policy)
-            entries = [e for e in self.settings.policy.suppressions if e.applies_to(source.path)]
-            outcome = apply_suppressions(document, findings, entries)
+            findings = apply_policy(findings, policy)
+            entries = [e for e in policy.suppressions if e.applies_to(source.path)]
+            outcome = apply_suppressions(document, findings, entries, aliases)
             ran = {c.name for c in self.checkers}
             if self.known is not None:
                 for warning in directive_warnings(source.path, outcome, self.known, ran):
@@ -150,7 +164,23 @@ class Pipeline:
             suppressed=outcome.dropped,
             engines=tuple(c.name for c in self.checkers),
             config_suppressions=accounted,
+            selection_hits=self._known_patterns | hits if policy.selection.active else frozenset(),
         )
+
+    def _select(
+        self, found: list[Finding], policy: Policy, hits: frozenset[str]
+    ) -> tuple[list[Finding], frozenset[str]]:
+        """The findings ``--select`` / ``--ignore`` keep, and the patterns hit so far (these findings' too)."""
+        selection = policy.selection
+        if not selection.active:
+            return found, hits
+        return [f for f in found if selection.keeps(f)], hits | patterns_hit(selection.patterns, found)
+
+    @cached_property
+    def _known_patterns(self) -> frozenset[str]:
+        """Patterns naming an engine of the registry or a prefix of a rule id the run knows."""
+        known = self.known if self.known is not None else known_ids(self.checkers, self.settings)
+        return known_patterns(self.settings.policy.selection.patterns, known.engines, PRECEDENCE)
 
     def _parts(self, source: Source, document: Document) -> Iterator[tuple[int, Document]]:
         yield from chunks(document, CHUNK_CHARS)
@@ -161,6 +191,14 @@ class Pipeline:
             if isinstance(checker, FindingsRefiner):
                 findings = sorted(checker.refine(doc, findings), key=Finding.sort_key)
         return findings
+
+    def _aliases(self) -> dict[str, str]:
+        """Old rule ids the checkers' rules took over, so settings and suppressions naming them still work."""
+        table: dict[str, str] = {}
+        for checker in self.checkers:
+            if isinstance(checker, RenamesRules):
+                table.update(checker.aliases)
+        return table
 
     def _run(self, checker: Checker, doc: Document) -> list[Finding]:
         try:

@@ -127,9 +127,7 @@ def open_checkers(settings: Settings, stack: contextlib.ExitStack) -> list[tuple
 
 
 def known_ids(checkers: Sequence[Checker], settings: Settings) -> KnownIds:
-    """The rule ids this run's engines can report (the loaded rules' and every other engine's)."""
+    """The rule ids this run knows (what its checkers declare, and every other engine's fixed ids)."""
     from cleaner.checks.rule_ids import known_rule_ids
 
-    compiled = next((getattr(c, "compiled", None) for c in checkers if c.name == "rules"), None)
-    pairs = [(r.id, r.category) for r in getattr(compiled, "rules", ())]
-    return known_rule_ids(pairs, mode_of("languagetool", settings.modes) is not Mode.OFF)
+    return known_rule_ids(checkers, mode_of("languagetool", settings.modes) is not Mode.OFF)

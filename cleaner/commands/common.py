@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from cleaner.budget import article_budget, budget_for, stage
-from cleaner.checks.registry import Mode, known_ids, open_checkers
+from cleaner.checks.registry import REGISTRY, Mode, known_ids, mode_of, open_checkers
 from cleaner.config import Settings, config_id_warnings
 from cleaner.document import read_source
 from cleaner.errors import CleanerError, InputError
@@ -82,3 +82,30 @@ def _size(path: str) -> int | None:
         return Path(path).stat().st_size
     except OSError:
         return None
+
+
+def warn_about_selection(settings: Settings, results: Sequence[ArticleResult], warn: Warn) -> None:
+    """One warning naming the ``--select`` / ``--ignore`` patterns that match no engine, rule or finding.
+
+    A pattern is known when it names an engine, is a prefix of a rule id the
+    run knows (the same ids the configuration and suppression warnings check:
+    the rule files and their old ids, the other engines', cleaner's XML rules),
+    or matched a finding of some article before selection, which is how
+    LanguageTool's own rule ids (thousands, known only to the server) are
+    recognised.  Nothing is said when no article was checked.
+    """
+    selection = settings.policy.selection
+    if not selection.active or not results:
+        return
+    hits = frozenset().union(*(r.selection_hits for r in results))
+    unknown = [f"--select {p}" for p in selection.select if p not in hits]
+    unknown += [f"--ignore {p}" for p in selection.ignore if p not in hits]
+    if unknown:
+        warn(f"warning: no engine, rule id or finding of this run matches {', '.join(unknown)}")
+
+
+def engines_required_by_choice(settings: Settings) -> frozenset[str]:
+    """Engines that are optional by default but required in these settings (``--require-languagetool``)."""
+    return frozenset(
+        e.name for e in REGISTRY if e.default is not Mode.REQUIRED and mode_of(e.name, settings.modes) is Mode.REQUIRED
+    )

@@ -4,42 +4,106 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from cleaner.checks.rules import Rule, load_checker
-from cleaner.commands.common import analyze_paths, open_pipeline
+from cleaner.commands.common import analyze_paths, engines_required_by_choice, open_pipeline, warn_about_selection
 from cleaner.commands.parallel import analyze_in_pool, worker_count
 from cleaner.config import Settings
 from cleaner.document import STDIN, discover
 from cleaner.errors import CleanerError, ExitCode, InputError
+from cleaner.files import WriteError, write_text_atomic
 from cleaner.findings import SuppressEntry, unused_entry_warnings
 from cleaner.pipeline import ArticleResult
 from cleaner.progress import RunProgress
-from cleaner.report.outputs import OUTPUTS
+from cleaner.report.outputs import OUTPUTS, STATISTICS
 from cleaner.report.run import Report
+
+FINDINGS_ONLY = 1
+"""``-q``: the findings, without the summary line."""
+SILENT = 2
+"""``-qq``: nothing on stdout and no warnings; errors still go to stderr, and the exit code says the rest."""
+
+
+@dataclass(frozen=True)
+class LintView:
+    """How ``lint`` shows the run: format, colour and what is left out, and where it goes."""
+
+    fmt: str = "text"
+    colour: bool = False
+    """Colour the text output (the CLI decides from ``--color``, NO_COLOR, FORCE_COLOR and the terminal)."""
+    statistics: bool = False
+    """Per-rule counts instead of the findings (text or json)."""
+    quiet: int = 0
+    """:data:`FINDINGS_ONLY` or :data:`SILENT`."""
+    show_source: bool = False
+    output_file: Path | None = None
+    """Write the output here (atomically) instead of to stdout."""
 
 
 def run_lint(
     paths: Sequence[str],
     settings: Settings,
-    fmt: str,
+    view: LintView,
     out: Callable[[str], None],
     err: Callable[[str], None],
-    colour: bool = False,
     jobs: int | None = 1,
 ) -> ExitCode:
-    """Lint every article, print one rendering of the whole run, return the exit code."""
-    results, errors = analyze_all(paths, settings, err, jobs)
-    rules = rules_by_id(settings) if fmt == "sarif" else {}
-    report = Report(tuple(results), tuple(errors), settings.fail_on, colour=colour, rules=rules)
-    out(OUTPUTS[fmt](report))
+    """Lint every article, print (or write) one rendering of the whole run, return the exit code."""
+    if view.quiet >= SILENT:
+        err = _errors_only(err)
+    quiet = view.quiet >= FINDINGS_ONLY
+    results, errors = analyze_all(paths, settings, err, jobs, show_progress=False if quiet else None)
+    warn_about_selection(settings, results, err)
+    report = Report(
+        tuple(results),
+        tuple(errors),
+        settings.fail_on,
+        colour=view.colour and view.fmt == "text",
+        show_source=view.show_source,
+        quiet=quiet,
+        required_engines=engines_required_by_choice(settings),
+        rules=rules_by_id(settings, results) if view.fmt == "sarif" and not view.statistics else {},
+    )
+    text = (STATISTICS if view.statistics else OUTPUTS)[view.fmt](report)
+    if view.output_file is not None:
+        try:
+            write_text_atomic(view.output_file, text + "\n" if text else "")
+        except WriteError as exc:
+            err(f"error: {exc}")
+            return ExitCode.ERROR
+    elif text and view.quiet < SILENT:
+        out(text)
     return report.exit_code
 
 
-def rules_by_id(settings: Settings) -> dict[str, Rule]:
-    """The run's rules by id (from the compiled-rules cache), for the SARIF rule help."""
+def _errors_only(err: Callable[[str], None]) -> Callable[[str], None]:
+    """``err`` passing on errors alone (``-qq``): warnings and notes are dropped."""
+
+    def say(message: str) -> None:
+        if message.startswith("error"):
+            err(message)
+
+    return say
+
+
+def rules_by_id(settings: Settings, results: Sequence[ArticleResult]) -> dict[str, Rule]:
+    """The rule engine's rules that fired in the run, by id (from the compiled-rules cache), for SARIF's rule help.
+
+    Only those rules are decoded; of a table rule (one Rule per entry, one id) the first entry, which holds
+    the rule's examples, stands for it.
+    """
+    fired = {f.rule_id for r in results for f in r.findings if f.engine == "rules"}
+    if not fired:
+        return {}
     r = settings.rules
     checker = load_checker(r.paths, builtin=r.builtin, use_cache=r.use_cache)
-    return {rule.id: rule for rule in checker.compiled.rules}
+    found: dict[str, Rule] = {}
+    for index, rule_id in enumerate(checker.rule_ids):
+        if rule_id in fired and rule_id not in found:
+            found[rule_id] = checker.compiled.rules[index]
+    return found
 
 
 def analyze_all(
@@ -48,16 +112,18 @@ def analyze_all(
     err: Callable[[str], None],
     jobs: int | None = 1,
     readability_after: bool = False,
+    show_progress: bool | None = None,
 ) -> tuple[list[ArticleResult], list[InputError]]:
     """Run the pipeline over every path; input errors are printed as they happen.
 
     ``jobs`` processes share the articles (None or 0: as many as there are
     free cores); results keep the order of the paths either way.  With
     ``readability_after`` the workers also score the corrected texts.
+    ``show_progress`` False hides the progress display (None: on a terminal).
     """
     results: list[ArticleResult] = []
     errors: list[InputError] = []
-    for item in iter_analyzed(paths, settings, err, jobs, readability_after):
+    for item in iter_analyzed(paths, settings, err, jobs, readability_after, show_progress):
         if isinstance(item, InputError):
             errors.append(item)
         else:
@@ -71,6 +137,7 @@ def iter_analyzed(
     err: Callable[[str], None],
     jobs: int | None = 1,
     readability_after: bool = False,
+    show_progress: bool | None = None,
 ) -> Iterator[ArticleResult | InputError]:
     """:func:`analyze_all` one article at a time, in order, so callers can write while others are checked."""
     targets = list(discover(paths, settings.discovery))
@@ -82,7 +149,7 @@ def iter_analyzed(
     # Standard input belongs to this process: a run that reads it stays in one process.
     workers = 1 if STDIN in articles else worker_count(jobs, len(articles))
     with contextlib.ExitStack() as stack:
-        shown = stack.enter_context(RunProgress(len(targets), "checking"))
+        shown = stack.enter_context(RunProgress(len(targets), "checking", show_progress))
         if workers > 1:
             items = analyze_in_pool(targets, settings, workers, report, err, readability_after)
         else:

@@ -9,7 +9,15 @@ from typing import Any
 
 from rapidfuzz import process
 
-from cleaner.checks.rules import RuleChecker, check_examples, compile_rules, load_rules, rule_dict, rule_markdown
+from cleaner.checks.rules import (
+    RuleChecker,
+    check_examples,
+    compile_rules,
+    group_by_id,
+    load_rules,
+    rule_dict,
+    rule_markdown,
+)
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.paths import builtin_rules_dir
 
@@ -25,7 +33,7 @@ def _paths(extra: Sequence[Path], builtin: bool) -> list[Path]:
 def run_rules_list(extra: Sequence[Path], builtin: bool, out: Callable[[str], None], fmt: str = "table") -> ExitCode:
     """Every rule: id, category, severity, confidence, where, what it matches (table, TSV with a header, or JSON)."""
     ruleset = load_rules(_paths(extra, builtin))
-    rows = [rule_dict(r) for r in ruleset.rules]
+    rows = [rule_dict(parts[0], parts) for parts in group_by_id(ruleset.rules).values()]
     if fmt == "json":
         out(json.dumps({"rules": rows, "files": len(ruleset.files)}, ensure_ascii=False, indent=2))
         return ExitCode.OK
@@ -46,13 +54,16 @@ def run_rules_show(
     rule_id: str, extra: Sequence[Path], builtin: bool, out: Callable[[str], None], fmt: str = "text"
 ) -> ExitCode:
     """One rule in full; an unknown id is a usage error that names the closest ids."""
-    rules = {r.id: r for r in load_rules(_paths(extra, builtin)).rules}
-    rule = rules.get(rule_id) or rules.get(rule_id.upper())
-    if rule is None:
+    ruleset = load_rules(_paths(extra, builtin))
+    rules = group_by_id(ruleset.rules)
+    aliases = {old: r.id for r in ruleset.rules for old in r.replaces}
+    wanted = aliases.get(rule_id.upper(), aliases.get(rule_id, rule_id))
+    parts = rules.get(wanted) or rules.get(wanted.upper())
+    if parts is None:
         near = [m[0] for m in process.extract(rule_id.upper(), list(rules), limit=3, score_cutoff=60)]
         hint = f" (did you mean {', '.join(near)}?)" if near else ""
         raise CleanerError(f"unknown rule id {rule_id!r}{hint}")
-    data = rule_dict(rule)
+    data = rule_dict(parts[0], parts)
     if fmt == "json":
         out(json.dumps(data, ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -94,5 +105,6 @@ def run_rules_test(extra: Sequence[Path], builtin: bool, out: Callable[[str], No
     for failure in failures:
         out(str(failure))
     n = sum(len(r.examples) for r in checker.compiled.rules)
-    out(f"{n - len(failures)} passed, {len(failures)} failed ({len(checker.compiled.rules)} rules)")
+    rules = len({r.id for r in checker.compiled.rules})
+    out(f"{n - len(failures)} passed, {len(failures)} failed ({rules} rules)")
     return ExitCode.ERROR if failures else ExitCode.OK

@@ -28,7 +28,7 @@ from cleaner.config.lines import key_line, syntax_error_line
 from cleaner.config.settings import Settings
 from cleaner.config.suppress_table import SUPPRESS_TABLE, parse_entries
 from cleaner.errors import ConfigError, ConfigErrors
-from cleaner.findings import Severity
+from cleaner.findings import Selection, Severity
 
 CONFIG_FILE = ".cleaner.toml"
 PYPROJECT = "pyproject.toml"
@@ -76,6 +76,8 @@ class Overrides:
     report_dir: Path | None = None
     use_rule_cache: bool | None = None
     time_budget: float | None = None
+    selection: Selection | None = None
+    """``--select`` / ``--ignore``."""
 
 
 OVERRIDE_FIELDS = {
@@ -87,6 +89,7 @@ OVERRIDE_FIELDS = {
     "report_dir": "report_dir",
     "use_rule_cache": "rules.use_cache",
     "time_budget": "time_budget",
+    "selection": "policy.selection",
 }
 """Command-line option → the settings field it sets."""
 

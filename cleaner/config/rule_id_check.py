@@ -1,4 +1,4 @@
-"""Warnings for rule ids in the configuration file that nothing reports (``disable = ["TRADE_PRICE_FOR_TARIFS"]``).
+"""Warnings for rule ids in the configuration file that nothing reports (``disable = ["TRADE_PCT_PRICE_ON"]``).
 
 A misspelled id is not an error (the run goes on, the exit code is the
 same), but said once, on stderr, naming the file and line where the id is

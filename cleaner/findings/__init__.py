@@ -1,9 +1,10 @@
-"""The findings stage: Finding, merging across engines, the policy filter, suppressions, numbering."""
+"""The findings stage: Finding, merging, the policy filter, ``--select``/``--ignore``, suppressions, numbering."""
 
 from cleaner.findings.filter import Policy, apply_policy
 from cleaner.findings.finding import Finding, Severity, numbered
 from cleaner.findings.merge import merge
 from cleaner.findings.rule_ids import LANGUAGETOOL, KnownIds, closest
+from cleaner.findings.selection import Selection, known_patterns, patterns_hit
 from cleaner.findings.suppress_entries import SuppressEntry
 from cleaner.findings.suppression_warnings import directive_warnings, entry_accounted_for, unused_entry_warnings
 from cleaner.findings.suppressions import ALL, Suppressed, apply_suppressions, suppress
@@ -14,6 +15,7 @@ __all__ = [
     "Finding",
     "KnownIds",
     "Policy",
+    "Selection",
     "Severity",
     "SuppressEntry",
     "Suppressed",
@@ -22,8 +24,10 @@ __all__ = [
     "closest",
     "directive_warnings",
     "entry_accounted_for",
+    "known_patterns",
     "merge",
     "numbered",
+    "patterns_hit",
     "suppress",
     "unused_entry_warnings",
 ]

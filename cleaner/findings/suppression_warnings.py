@@ -33,7 +33,7 @@ def directive_warnings(path: str, outcome: Suppressed, known: KnownIds, ran: Col
         if key in reported or not worth_naming(s.rule, known, ran):
             continue
         reported.add(key)
-        what = s.origin.name if s.rule == ALL else f"{s.origin.name} {s.rule}"
+        what = s.origin.name if s.rule == ALL else f"{s.origin.name} {s.named}"
         found.append((s.origin.line, f"{what} suppressed nothing"))
     found.sort(key=lambda item: item[0])
     return [f"warning: {path}:{line}: {text}" for line, text in found]

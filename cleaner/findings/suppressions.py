@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cleaner.document import Document, Span
@@ -69,12 +69,20 @@ class Suppression:
 
     ``whole``: the finding must lie wholly inside the span (a quoted passage
     of a ``[[suppress]]`` entry), not merely start in it (a line or a range).
+    ``rule`` is the id now reporting (an old id of ``replaces:`` resolved);
+    ``written`` the id as written, when that was an old one.
     """
 
     span: Span
     rule: str
     origin: Directive | SuppressEntry | None = None
     whole: bool = False
+    written: str | None = None
+
+    @property
+    def named(self) -> str:
+        """The rule id as the writer wrote it (for warnings)."""
+        return self.written or self.rule
 
     def covers(self, f: Finding) -> bool:
         if self.rule != ALL and self.rule != f.rule_id:
@@ -93,8 +101,13 @@ class Parsed:
     malformed: tuple[Malformed, ...] = ()
 
 
-def parse_directives(doc: Document) -> Parsed:
-    """Every directive written as a comment in ``doc``, and every comment that nearly is one."""
+def parse_directives(doc: Document, aliases: Mapping[str, str] | None = None) -> Parsed:
+    """Every directive written as a comment in ``doc``, and every comment that nearly is one.
+
+    A directive keeps its ids as written; its suppressions name the rule now
+    reporting (an old rule id in ``aliases`` names its successor).
+    """
+    renamed = aliases or {}
     found: list[Suppression] = []
     written: list[Directive] = []
     malformed: list[Malformed] = []
@@ -113,28 +126,37 @@ def parse_directives(doc: Document) -> Parsed:
         ids = tuple(i for i in re.split(r"[\s,]+", m.group("ids") or "") if i)
         directive = Directive(line, m.group("verb").lower(), ids)
         written.append(directive)
+        resolved = tuple(dict.fromkeys(renamed.get(i, i) for i in ids))
         if directive.verb == "disable":
-            for rule in ids or (ALL,):
+            for rule in resolved or (ALL,):
                 open_at.setdefault(rule, (region.span.end, directive))
         elif directive.verb == "enable":
-            for rule in ids or tuple(open_at):
+            for rule in resolved or tuple(open_at):
                 if rule in open_at:
                     start, opened = open_at.pop(rule)
-                    found.append(Suppression(Span(start, region.span.start), rule, opened))
+                    found.append(_suppression(Span(start, region.span.start), rule, opened, renamed))
         else:
             if directive.verb == "ignore-line":
                 target: Span | None = _text_line_at(doc, region.span.start)
             else:
                 target = _next_text_line(doc, region.span.end)
             if target:
-                found.extend(Suppression(target, rule, directive) for rule in ids or (ALL,))
-    found.extend(Suppression(Span(start, len(doc.text)), rule, d) for rule, (start, d) in open_at.items())
+                found.extend(_suppression(target, rule, directive, renamed) for rule in resolved or (ALL,))
+    found.extend(_suppression(Span(start, len(doc.text)), rule, d, renamed) for rule, (start, d) in open_at.items())
     return Parsed(tuple(written), tuple(found), tuple(malformed))
 
 
-def directives(doc: Document) -> list[Suppression]:
-    """Every suppression written as a comment in ``doc``."""
-    return list(parse_directives(doc).suppressions)
+def _suppression(span: Span, rule: str, directive: Directive, aliases: Mapping[str, str]) -> Suppression:
+    """A directive's suppression of ``rule`` (resolved), remembering the old id it was written as, if any."""
+    written = None
+    if rule not in directive.rules:
+        written = next((i for i in directive.rules if aliases.get(i) == rule), None)
+    return Suppression(span, rule, directive, written=written)
+
+
+def directives(doc: Document, aliases: Mapping[str, str] | None = None) -> list[Suppression]:
+    """Every suppression written as a comment in ``doc`` (an old rule id in ``aliases`` names its successor)."""
+    return list(parse_directives(doc, aliases).suppressions)
 
 
 def _near_miss(comment: str, line: int) -> Malformed | None:
@@ -182,10 +204,22 @@ def is_sic(doc: Document, f: Finding) -> bool:
     return _SIC.match(doc.text, after) is not None
 
 
-def entry_suppressions(doc: Document, entries: Iterable[SuppressEntry]) -> list[Suppression]:
-    """The suppressions the configuration's entries make in ``doc`` (entries already chosen for its path)."""
+def entry_suppressions(
+    doc: Document, entries: Iterable[SuppressEntry], aliases: Mapping[str, str] | None = None
+) -> list[Suppression]:
+    """The suppressions the configuration's entries make in ``doc`` (entries already chosen for its path).
+
+    An entry naming an old rule id (``replaces:``) silences the rule that took it over.
+    """
+    renamed = aliases or {}
     return [
-        Suppression(span, entry.rule, entry, whole=entry.text is not None)
+        Suppression(
+            span,
+            renamed.get(entry.rule, entry.rule),
+            entry,
+            whole=entry.text is not None,
+            written=entry.rule if entry.rule in renamed else None,
+        )
         for entry in entries
         for span in entry.spans(doc)
     ]
@@ -211,10 +245,18 @@ class Suppressed:
         return frozenset(s.origin for s in self.used if isinstance(s.origin, SuppressEntry))
 
 
-def apply_suppressions(doc: Document, findings: Iterable[Finding], entries: Sequence[SuppressEntry] = ()) -> Suppressed:
-    """Drop the findings that a comment, a configuration entry or ``[sic]`` silences; remember which did."""
-    parsed = parse_directives(doc) if doc.regions else Parsed()
-    rules = [*parsed.suppressions, *entry_suppressions(doc, entries)]
+def apply_suppressions(
+    doc: Document,
+    findings: Iterable[Finding],
+    entries: Sequence[SuppressEntry] = (),
+    aliases: Mapping[str, str] | None = None,
+) -> Suppressed:
+    """Drop the findings that a comment, a configuration entry or ``[sic]`` silences; remember which did.
+
+    ``aliases`` (old rule id → its successor, from ``replaces:``) lets comments and entries name old ids.
+    """
+    parsed = parse_directives(doc, aliases) if doc.regions else Parsed()
+    rules = [*parsed.suppressions, *entry_suppressions(doc, entries, aliases)]
     kept: list[Finding] = []
     used: set[Suppression] = set()
     dropped = 0
@@ -228,7 +270,9 @@ def apply_suppressions(doc: Document, findings: Iterable[Finding], entries: Sequ
     return Suppressed(kept, dropped, parsed, frozenset(used), tuple(entries))
 
 
-def suppress(doc: Document, findings: Iterable[Finding]) -> tuple[list[Finding], int]:
-    """The findings that are not suppressed, and how many were."""
-    outcome = apply_suppressions(doc, findings)
+def suppress(
+    doc: Document, findings: Iterable[Finding], aliases: Mapping[str, str] | None = None
+) -> tuple[list[Finding], int]:
+    """The findings that are not suppressed, and how many were (old rule ids resolved through ``aliases``)."""
+    outcome = apply_suppressions(doc, findings, aliases=aliases)
     return outcome.kept, outcome.dropped

@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from cleaner.cli import cli
 from tests.support.article_kit import run_cli
 from tests.support.cmd_fixtures import cli_runner
 
@@ -22,6 +24,8 @@ MD = (
     "<!-- cleaner-ignore-next-line T_CENSUS -->\n"
     "Nothing here either.\n"
 )
+ENGINES = "; engines: rules, names, untranslated"
+"""The summary's engines with LanguageTool and the fluency model off (as the command fixtures run)."""
 
 
 def test_same_line_comment_silences_its_line_only_and_near_misses_are_named(tmp_path: Path) -> None:
@@ -30,7 +34,7 @@ def test_same_line_comment_silences_its_line_only_and_near_misses_are_named(tmp_
     result = cli_runner(tmp_path)("lint", str(art))
     assert result.exit_code == 1  # line 2 still has a major finding: the warnings change nothing
     assert f"{art}:2:11:" in result.stdout and f"{art}:1:" not in result.stdout
-    assert result.stdout.strip().endswith("in 1 file, 1 suppressed")
+    assert result.stdout.strip().endswith(f"in 1 file, 1 suppressed{ENGINES}")
     assert result.stderr.splitlines() == [
         f"warning: {art}:3: 'cleaner-disabel T_CONCLUDE' is not a cleaner directive; did you mean 'cleaner-disable'?",
         f"warning: {art}:4: cleaner-ignore-next-line: unknown rule id 'T_PRICING_TALK'; "
@@ -75,7 +79,7 @@ def test_config_entries_silence_plain_text_and_fix_leaves_those_spans_alone(tmp_
     assert lint.exit_code == 1
     assert f"{art}:1:" not in lint.stdout  # the passage named by text (wrapped differently in the config)
     assert f"{art}:2:16:" in lint.stdout and f"{art}:3:15:" in lint.stdout
-    assert lint.stdout.strip().endswith("in 1 file, 1 suppressed")
+    assert lint.stdout.strip().endswith(f"in 1 file, 1 suppressed{ENGINES}")
     config = tmp_path / ".cleaner.toml"
     assert lint.stderr.splitlines() == [
         f"warning: {config}:1: disable: unknown rule id 'T_CENSUSS'; did you mean 'T_CENSUS'?",
@@ -97,3 +101,51 @@ def test_a_bad_entry_is_an_error_naming_its_line(tmp_path: Path, capsys: pytest.
         f"error: {config}:1: suppress[1]: rule: expected a non-empty string, got None",
         f"error: {config}:4: suppress[2]: path: expected a non-empty string, got None",
     ]
+
+
+RENAMED = """\
+domain: test
+rules:
+  - id: T_TRADE_TALKS
+    replaces: [T_OLD_TALKS]
+    match: "pricing talks"
+    replace: "trade talks"
+    message: "French 'tarif' means tariff."
+    category: mistranslation
+    severity: major
+    confidence: 0.9
+    examples:
+      - bad: "They held pricing talks."
+        good: "They held trade talks."
+"""
+
+
+def test_an_old_id_of_replaces_works_and_is_known_in_comments_entries_settings_and_selection(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(RENAMED, encoding="utf-8")
+    (tmp_path / ".cleaner.toml").write_text(
+        'severity = { T_OLD_TALKS = "info" }\n\n[[suppress]]\npath = "b.txt"\nrule = "T_OLD_TALKS"\nline = 2\n',
+        encoding="utf-8",
+    )
+    md, txt = tmp_path / "a.md", tmp_path / "b.txt"
+    md.write_text(
+        "They held pricing talks. <!-- cleaner-ignore-line T_OLD_TALKS -->\n"
+        "<!-- cleaner-ignore-next-line T_OLD_TALKS -->\nNothing here.\nMore pricing talks.\n",
+        encoding="utf-8",
+    )
+    txt.write_text("They held pricing talks.\nMore pricing talks.\n", encoding="utf-8")
+    base = ["--no-builtin-rules", "--rules", str(rules), "--no-languagetool", "--fluency", "off"]
+
+    def lint(*extra: str) -> Result:
+        return CliRunner().invoke(cli, ["lint", str(md), str(txt), *base, *extra], catch_exceptions=False)
+
+    result = lint()
+    assert result.exit_code == 0  # the old id's severity override made the rule info
+    assert f"{md}:4:6: info T_TRADE_TALKS" in result.stdout and f"{md}:1:" not in result.stdout
+    assert f"{txt}:1:11: info T_TRADE_TALKS" in result.stdout and f"{txt}:2:" not in result.stdout
+    # the old id is no unknown id; the unused comment is named with the id as written
+    assert result.stderr.splitlines() == [f"warning: {md}:2: cleaner-ignore-next-line T_OLD_TALKS suppressed nothing"]
+    selected = lint("--select", "T_OLD_TALKS", "-q")
+    assert selected.stdout.count("T_TRADE_TALKS") == 2 and "no engine" not in selected.stderr
+    ignored = lint("--ignore", "T_OLD_TALKS")
+    assert "T_TRADE_TALKS" not in ignored.stdout and "no engine" not in ignored.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from cleaner.checks.rules.model import Rule
@@ -22,8 +23,17 @@ def _conditions(rule: Rule) -> dict[str, Any]:
     return when
 
 
-def rule_dict(rule: Rule) -> dict[str, Any]:
-    """Everything a reader needs to know about one rule, as plain data."""
+def group_by_id(rules: Sequence[Rule]) -> dict[str, list[Rule]]:
+    """Rules grouped by id, in file order: a table rule's entries are parts of one rule."""
+    grouped: dict[str, list[Rule]] = {}
+    for rule in rules:
+        grouped.setdefault(rule.id, []).append(rule)
+    return grouped
+
+
+def rule_dict(rule: Rule, parts: Sequence[Rule] = ()) -> dict[str, Any]:
+    """Everything a reader needs to know about one rule (with the other entries of a table rule), as plain data."""
+    parts = parts or (rule,)
     return {
         "id": rule.id,
         "category": rule.category,
@@ -31,8 +41,9 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "confidence": round(rule.confidence, 3),
         "message": " ".join(rule.message.split()),
         "pivots": list(rule.pivots),
-        "match": _match(rule),
-        "replacements": list(rule.replacements),
+        "match": " ; ".join(_match(p) for p in parts),
+        "replacements": list(dict.fromkeys(r for p in parts for r in p.replacements)),
+        "replaces": list(rule.replaces),
         "when": _conditions(rule),
         "where": rule.where,
         "examples": [
