@@ -46,4 +46,3 @@ def test_several_mistakes_are_one_line_each_and_keep_the_first_as_their_place() 
 )
 def test_every_user_error_exits_2(error: CleanerError) -> None:
     assert error.exit_code is ExitCode.ERROR == 2
-

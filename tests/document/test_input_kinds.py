@@ -45,7 +45,7 @@ def test_a_regular_file_is_opened_for_reading(tmp_path: Path) -> None:
 
 
 def test_missing_files_and_fifos_are_refused_before_anything_is_opened(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="gone.txt: no such file$"):
+    with pytest.raises(InputError, match=r"gone\.txt: no such file$"):
         open_regular(str(tmp_path / "gone.txt"))
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -67,10 +67,10 @@ def test_a_path_swapped_for_a_fifo_after_the_check_is_refused_on_the_descriptor(
             return os.stat_result((stat.S_IFREG | 0o644, 0, 0, 1, 0, 0, 0, 0, 0, 0))
 
     monkeypatch.setattr(input_kinds, "Path", LooksRegular)
-    before = len(os.listdir("/proc/self/fd"))
+    before = len(list(Path("/proc/self/fd").iterdir()))
     with pytest.raises(InputError, match="is a named pipe"):
         open_regular(str(fifo))  # the non-blocking open returns at once; fstat sees the FIFO
-    assert len(os.listdir("/proc/self/fd")) == before  # the descriptor was closed
+    assert len(list(Path("/proc/self/fd").iterdir())) == before  # the descriptor was closed
 
 
 def test_blocks_reads_in_blocks_and_turns_read_errors_into_one_line() -> None:
