@@ -20,7 +20,7 @@ from cleaner.mining.render import (
 
 
 def more_that(**extra: object) -> Candidate:
-    """"more that <num>" restores to "more than <num>"."""
+    """ "more that <num>" restores to "more than <num>"."""
     fields: dict[str, object] = {
         "garbled": ("more", "that", "<num>"),
         "original": ("more", "than", "<num>"),
@@ -67,8 +67,9 @@ def test_a_rule_says_where_it_came_from_and_how_well_it_did() -> None:
     rule = candidate_rule(more_that(), "MINED_X", "mined from pairs.jsonl")
     assert rule["category"] == "grammar"  # "that" for "than": a function word
     assert rule["confidence"] == round(more_that().confidence, 2) < 0.75  # the Wilson bound of 6 of 8
-    assert "Round trip through Spanish: 'more that 20' is how machine translation brings back 'more than …'" in (
-        rule["message"]
+    assert (
+        "Round trip through Spanish: 'more that 20' is how machine translation brings back 'more than …'"
+        in (rule["message"])
     )
     assert rule["note"].startswith("mined from pairs.jsonl: 6 of 8 occurrences restore the original (precision 0.75")
 
