@@ -87,18 +87,6 @@ def test_pivot_findings_are_cleaner_rules_and_stock_languagetool_never_sees_them
         assert all(f.engine == "languagetool" for f in stock)
 
 
-@pytest.mark.languagetool
-def test_rules_test_command_runs_the_xml_examples(lt_server):
-    from click.testing import CliRunner
-
-    from cleaner.cli import cli
-
-    result = CliRunner().invoke(cli, ["rules", "test", "--languagetool"])
-    assert result.exit_code == 0, result.output
-    n = len(load_examples(_rules_path()))
-    assert f"{n} passed, 0 failed (LanguageTool XML rules" in result.output
-
-
 TINY_RULES = """<?xml version="1.0" encoding="UTF-8"?>
 <rules lang="en">
 <category id="CLEANER_PIVOT" name="test" type="grammar">
