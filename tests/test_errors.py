@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
 from cleaner.errors import (
     CleanerError,
@@ -33,16 +33,9 @@ def test_several_mistakes_are_one_line_each_and_keep_the_first_as_their_place() 
     assert config.args == (str(config),)
 
 
-@pytest.mark.parametrize(
-    "error",
-    [
-        CleanerError("m"),
-        InputError("p", "q"),
-        RuleFileError("p", 1, "w", "q"),
-        RuleFileErrors([]),
-        ConfigError("p", "k", "q"),
-        ConfigErrors([ConfigError("p", "k", "q")]),
-    ],
-)
-def test_every_user_error_exits_2(error: CleanerError) -> None:
-    assert error.exit_code is ExitCode.ERROR == 2
+def test_the_exit_codes_are_the_documented_table() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+    table = docs.read_text(encoding="utf-8").split("## Exit codes", 1)[1].split("\n\n")[1]
+    documented = [int(row.split("|")[1]) for row in table.splitlines()[2:]]
+    assert documented == [int(code) for code in ExitCode]
+    assert CleanerError("m").exit_code is ExitCode.ERROR  # every user error, whatever its kind
