@@ -106,7 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("input", type=Path)
     parser.add_argument(
-        "--from", dest="kind", type=source_kind, default="text", help="text, mqm-human-a, mqm-human-b or mqm-system:NAME"
+        "--from",
+        dest="kind",
+        type=source_kind,
+        default="text",
+        help="text, mqm-human-a, mqm-human-b or mqm-system:NAME",
     )
     parser.add_argument("--out", type=Path, required=True, help="output .jsonl.gz (written atomically)")
     parser.add_argument("--pivots", nargs="+", choices=sorted(PIVOTS), default=["spa", "cat"])
