@@ -140,10 +140,6 @@ def test_rule_file_error_is_one_line_and_exit_2(
     assert err.startswith(f"error: {folder / 'rules.yaml'}:7: PRICING.severity:")
 
 
-def test_usage_error_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["lint", "--no-such-option", "x"]) == 2
-
-
 def test_rules_list_and_test(rules: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "list", "--format", "tsv", *rules[:3]]) == 0
     out = capsys.readouterr().out

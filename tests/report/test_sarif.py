@@ -119,6 +119,7 @@ def test_paths_are_relative_to_srcroot(sarif: dict[str, Any], tmp_path: Path) ->
     run = sarif["runs"][0]
     base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
     assert base.startswith("file:///") and base.endswith("/")
+    assert run["results"]
     for r in run["results"]:
         loc = r["locations"][0]["physicalLocation"]["artifactLocation"]
         assert loc["uriBaseId"] == "%SRCROOT%" and not loc["uri"].startswith("/")

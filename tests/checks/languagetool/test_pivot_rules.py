@@ -50,16 +50,6 @@ def test_every_example_against_the_real_server(lt_server, lt_settings):
     assert client.version.endswith("+" + lt_server.rules)
 
 
-@pytest.mark.languagetool
-def test_rules_test_command_runs_the_xml_examples(lt_server):
-    from click.testing import CliRunner
-
-    from cleaner.cli import cli
-
-    result = CliRunner().invoke(cli, ["rules", "test", "--languagetool"])
-    assert result.exit_code == 0, result.output
-    n = len(load_examples(_rules_path()))
-    assert f"{n} passed, 0 failed (LanguageTool XML rules" in result.output
 
 
 TINY_RULES = """<?xml version="1.0" encoding="UTF-8"?>
