@@ -12,8 +12,10 @@ def test_findings_are_grouped_under_their_file_with_line_column_and_the_summary_
     clean = analyze("Nothing to see here.\n", (), path="clean.txt")
     lines = render_text(Report((trade_result(), clean))).splitlines()
     assert lines[0] == "trade.txt"
-    # "Chinese chief" opens line 3 after "Trump and " (10 characters): column 11
-    assert lines[2] == "trade.txt:3:11: major T_CHIEF 'chief' for a head of state. (→ Chinese leader)"
+    # "Chinese chief" opens line 3 after "Trump and " (10 characters): column 11; the flagged words are quoted
+    assert (
+        lines[2] == "trade.txt:3:11: major T_CHIEF \"Chinese chief\": 'chief' for a head of state. (→ Chinese leader)"
+    )
     assert [line.split(": ")[1].split()[1] for line in lines[1:5]] == [
         "T_PRICING_TALKS",
         "T_CHIEF",
@@ -21,7 +23,7 @@ def test_findings_are_grouped_under_their_file_with_line_column_and_the_summary_
         "T_PRICES",
     ]
     assert lines[5] == ""
-    assert lines[6] == "4 findings (3 major, 1 minor, 0 info) in 2 files"
+    assert lines[6] == "4 findings (3 major, 1 minor, 0 info) in 2 files; engines: rules"  # the fakes' one engine
     assert len(lines) == 7  # the clean article gets no heading
 
 
@@ -31,8 +33,8 @@ def test_a_deletion_says_delete_a_finding_without_replacements_has_no_hint_and_m
         FakeRule(r"census office", (), "T_CENSUS", 0.9, Severity.INFO, "title", "The agency is\n   the Census Bureau."),
     ]
     out = render_text(Report((analyze("A very big census office.\n", rules, path="a.txt"),)))
-    assert "a.txt:1:2: minor T_VERY Drop it. (→ delete)" in out
-    assert "a.txt:1:12: info T_CENSUS The agency is the Census Bureau.\n" in out
+    assert 'a.txt:1:2: minor T_VERY "very": Drop it. (→ delete)' in out
+    assert 'a.txt:1:12: info T_CENSUS "census office": The agency is the Census Bureau.\n' in out
 
 
 def test_colour_only_when_asked() -> None:

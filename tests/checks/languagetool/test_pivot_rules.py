@@ -50,8 +50,6 @@ def test_every_example_against_the_real_server(lt_server, lt_settings):
     assert client.version.endswith("+" + lt_server.rules)
 
 
-
-
 TINY_RULES = """<?xml version="1.0" encoding="UTF-8"?>
 <rules lang="en">
 <category id="CLEANER_PIVOT" name="test" type="grammar">
