@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,11 +12,13 @@ from typing import Any, TypeVar
 import click
 
 from cleaner import __version__
-from cleaner.commands.lint import run_lint
+from cleaner.commands.colour import CHOICES as COLOUR_CHOICES
+from cleaner.commands.colour import wants_colour
+from cleaner.commands.lint import LintView, run_lint
 from cleaner.config import Configurations, Overrides
 from cleaner.errors import CleanerError, ExitCode
-from cleaner.findings import Severity
-from cleaner.report.outputs import OUTPUTS
+from cleaner.findings import Selection, Severity
+from cleaner.report.outputs import OUTPUTS, STATISTICS
 
 SEVERITIES = [s.value for s in Severity]
 
@@ -38,6 +42,7 @@ def _settings(
     report_dir: Path | None = None,
     fluency: str | None = None,
     time_budget: float | None = None,
+    selection: Selection | None = None,
 ) -> Configurations:
     """Each article's settings: defaults < its nearest configuration file (or ``--config``) < these options."""
     overrides = Overrides(
@@ -49,6 +54,7 @@ def _settings(
         report_dir=report_dir,
         fluency=fluency,
         time_budget=time_budget,
+        selection=selection,
     )
     return Configurations(config, overrides)
 
@@ -138,6 +144,37 @@ def article_options(f: F) -> F:
     return f
 
 
+def _split_ids(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select A,B --select C`` → ``("A", "B", "C")``: repeatable and comma-separated, blanks dropped."""
+    return tuple(dict.fromkeys(p.strip() for v in value for p in v.split(",") if p.strip()))
+
+
+def selection_options(f: F) -> F:
+    """``--select`` and ``--ignore`` (lint, fix and report)."""
+    f = click.option(
+        "--ignore",
+        "ignore",
+        multiple=True,
+        callback=_split_ids,
+        metavar="RULE_OR_PREFIX,...",
+        help="Leave out findings of these rule ids, id prefixes or engines (repeatable, comma-separated).",
+    )(f)
+    return click.option(
+        "--select",
+        "select",
+        multiple=True,
+        callback=_split_ids,
+        metavar="RULE_OR_PREFIX,...",
+        help="Report only findings of these rule ids, id prefixes (TITLE_) or engines (languagetool); "
+        "the more specific of --select and --ignore wins.",
+    )(f)
+
+
+def _selection(options: dict[str, Any]) -> Selection | None:
+    select, ignore = options.get("select", ()), options.get("ignore", ())
+    return Selection(select, ignore) if select or ignore else None
+
+
 def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: Any) -> Configurations:
     """Settings from the shared article options (see :func:`article_options`) plus command extras."""
     return _settings(
@@ -149,6 +186,7 @@ def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: An
         config=options["config_file"],
         fluency=options["fluency"],
         time_budget=options["time_budget"],
+        selection=_selection(options),
         **extra,
     )
 
@@ -183,13 +221,59 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(OUTPUTS)), default="text", show_default=True)
+@selection_options
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how often each rule fired (count, rule id, severity, message) instead of the findings (text or json).",
+)
+@click.option(
+    "--quiet",
+    "-q",
+    count=True,
+    help="Print the findings only, without the summary; -qq prints nothing and no warnings (exit code only).",
+)
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the output to this file (atomically) instead of stdout.",
+)
+@click.option(
+    "--color",
+    "color",
+    type=click.Choice(COLOUR_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Colour the text output; auto: on a terminal, off with NO_COLOR, on with FORCE_COLOR, off into --output-file.",
+)
+@click.option(
+    "--show-source", is_flag=True, help="Show each finding's line with the flagged words underlined (text format)."
+)
 @article_options
 @click.pass_context
-def lint(ctx: click.Context, /, paths: tuple[str, ...], fmt: str, **options: Any) -> None:
+def lint(
+    ctx: click.Context,
+    /,
+    paths: tuple[str, ...],
+    fmt: str,
+    statistics: bool,
+    quiet: int,
+    output_file: Path | None,
+    color: str,
+    show_source: bool,
+    **options: Any,
+) -> None:
     """Lint articles (files, folders, or - for stdin) for garbled machine-translated English."""
+    if statistics and fmt not in STATISTICS:
+        raise click.UsageError(f"--statistics works with --format {' or '.join(sorted(STATISTICS))}, not {fmt}")
     settings = _article_settings(paths, options)
-    colour = fmt == "text" and sys.stdout.isatty()
-    ctx.exit(run_lint(paths, settings, fmt, _out, _err, colour, options["jobs"]))
+    to_file = output_file is not None
+    colour = fmt == "text" and wants_colour(color, is_tty=sys.stdout.isatty(), to_file=to_file, env=os.environ)
+    view = LintView(fmt, colour, statistics, quiet, show_source, output_file)
+    out = functools.partial(click.echo, color=True) if colour else _out
+    ctx.exit(run_lint(paths, settings, view, out, _err, options["jobs"]))
 
 
 threshold_option = click.option(
@@ -205,6 +289,7 @@ threshold_option = click.option(
 @click.option("--diff", is_flag=True, help="Print a unified diff of the fixes and write nothing.")
 @click.option("--dry-run", is_flag=True, help="Print the per-file summary only; write nothing.")
 @click.option("--force", is_flag=True, help="Rewrite read-only files too (they keep their mode).")
+@selection_options
 @threshold_option
 @article_options
 @click.pass_context
@@ -226,6 +311,7 @@ def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool
     default=None,
     help="Folder for <article>.html, <article>.json and index.html (default: reports, or the config's report-dir).",
 )
+@selection_options
 @threshold_option
 @article_options
 @click.pass_context

@@ -5,7 +5,9 @@ only its own section of the settings.  Checkers are independent; one that
 becomes unavailable is dropped with one warning, unless it is required (its
 mode in the checker registry).  The configuration's vocabulary sits beside
 them: accepted terms are taken out of every checker's findings before the
-merge, and rejected terms join the merge as findings that win it.
+merge, and rejected terms join the merge as findings that win it; both
+happen before ``--select`` / ``--ignore``, which see ``VOCAB_REJECT`` (engine
+``vocabulary``) like any other rule.
 """
 
 from __future__ import annotations
@@ -15,23 +17,33 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from cleaner.budget import stage
-from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner
-from cleaner.checks.registry import PRECEDENCE
+from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner, RenamesRules
+from cleaner.checks.registry import PRECEDENCE, known_ids
 from cleaner.config import Settings
 from cleaner.document import Document, Source, Span, chunks, load_document
 from cleaner.findings import (
     VOCABULARY_ENGINE,
     Finding,
+    KnownIds,
+    Policy,
     Severity,
+    SuppressEntry,
     Vocabulary,
     apply_policy,
+    apply_suppressions,
+    directive_warnings,
+    entry_accounted_for,
     filter_accepted,
+    known_patterns,
     merge,
     numbered,
-    suppress,
+    patterns_hit,
 )
 from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
+
+ENGINE_PRECEDENCE = (VOCABULARY_ENGINE, *PRECEDENCE)
+"""Which engine's finding wins a merge: a rejected term first, then the registry's order."""
 
 CHUNK_CHARS = 1_000_000
 """Articles longer than this (any format) are checked in chunks, so memory stays bounded."""
@@ -58,6 +70,12 @@ class ArticleResult:
     engines: tuple[str, ...] = field(default=())
     fail_on: Severity = Severity.MINOR
     """The threshold of this article's own configuration (a run's files may have different ones)."""
+    config_suppressions: tuple[tuple[SuppressEntry, bool], ...] = ()
+    """The configuration's ``[[suppress]]`` entries that apply to this article, each with False when it silenced
+    nothing here although its rule is sound and its engine ran (a run warns about entries False everywhere)."""
+    selection_hits: frozenset[str] = frozenset()
+    """``--select`` / ``--ignore`` patterns known to this article's run: naming an engine or a known rule
+    id (:class:`KnownIds`), or matching one of the article's findings before selection (LanguageTool's ids)."""
 
     @cached_property
     def readability_after(self) -> Readability:
@@ -90,15 +108,26 @@ class Pipeline:
 
     ``required`` names the checkers whose unavailability stops the run
     (the registry decides that from their modes); any other is dropped.
+    With ``known`` (the rule ids the run knows), suppression comments that
+    are misspelled, name unknown ids or silence nothing are warned about;
+    without it the same ids are worked out from the checkers, for
+    ``--select`` / ``--ignore`` alone.  Old rule ids a checker's rules took
+    over (``replaces:``) work in the settings, the selection and suppressions.
     """
 
     def __init__(
-        self, checkers: Sequence[Checker], settings: Settings, warn: Warn, required: Collection[str] = ()
+        self,
+        checkers: Sequence[Checker],
+        settings: Settings,
+        warn: Warn,
+        required: Collection[str] = (),
+        known: KnownIds | None = None,
     ) -> None:
         self.checkers = list(checkers)
         self.settings = settings
         self.warn = warn
         self.required = frozenset(required)
+        self.known = known
         self.on_progress: Progress | None = None
         """Told after every chunk of an article (the progress display sets it)."""
 
@@ -110,20 +139,29 @@ class Pipeline:
         total = len(source.text)
         if self.on_progress is not None:
             self.on_progress(source.path, 0, total)
+        aliases = self._aliases()
+        policy = self.settings.policy.renamed(aliases)
         vocabulary = self.settings.vocabulary
+        hits: frozenset[str] = frozenset()
         for offset, part in self._parts(source, document):
-            found = merge(
-                [*vocabulary.rejected_findings(part), *self._checked(part, vocabulary)],
-                (VOCABULARY_ENGINE, *PRECEDENCE),
-            )
+            raw = [*vocabulary.rejected_findings(part), *self._checked(part, vocabulary)]
+            raw, hits = self._select(raw, policy, hits)
+            found = merge(raw, ENGINE_PRECEDENCE)
             found = self._refine(part, found)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
             if self.on_progress is not None:
                 self.on_progress(source.path, offset + len(part.text), total)
         with stage("policy and suppressions"):
-            findings = apply_policy(findings, self.settings.policy)
-            findings, suppressed = suppress(document, findings)
-            findings = numbered(findings)
+            findings = apply_policy(findings, policy)
+            entries = [e for e in policy.suppressions if e.applies_to(source.path)]
+            outcome = apply_suppressions(document, findings, entries, aliases)
+            ran = self._engines_ran
+            if self.known is not None:
+                for warning in directive_warnings(source.path, outcome, self.known, ran):
+                    self.warn(warning)
+            used = outcome.used_entries()
+            accounted = tuple((e, entry_accounted_for(e, e in used, self.known, ran)) for e in entries)
+            findings = numbered(outcome.kept)
         with stage("fix planning"):
             plan = plan_fixes(document, findings, self.settings.fix_threshold)
             corrected = corrected_text(plan)
@@ -136,10 +174,33 @@ class Pipeline:
             plan=plan,
             readability_before=before,
             corrected=corrected,
-            suppressed=suppressed,
+            suppressed=outcome.dropped,
             engines=tuple(c.name for c in self.checkers),
             fail_on=self.settings.fail_on,
+            config_suppressions=accounted,
+            selection_hits=self._known_patterns | hits if policy.selection.active else frozenset(),
         )
+
+    def _select(
+        self, found: list[Finding], policy: Policy, hits: frozenset[str]
+    ) -> tuple[list[Finding], frozenset[str]]:
+        """The findings ``--select`` / ``--ignore`` keep, and the patterns hit so far (these findings' too)."""
+        selection = policy.selection
+        if not selection.active:
+            return found, hits
+        return [f for f in found if selection.keeps(f)], hits | patterns_hit(selection.patterns, found)
+
+    @cached_property
+    def _known_patterns(self) -> frozenset[str]:
+        """Patterns naming an engine of the registry or a prefix of a rule id the run knows."""
+        known = self.known if self.known is not None else known_ids(self.checkers, self.settings)
+        return known_patterns(self.settings.policy.selection.patterns, known.engines, ENGINE_PRECEDENCE)
+
+    @property
+    def _engines_ran(self) -> frozenset[str]:
+        """The engines of this run: the checkers, and the vocabulary when it rejects terms."""
+        vocabulary = (VOCABULARY_ENGINE,) if self.settings.vocabulary.reject else ()
+        return frozenset((*(c.name for c in self.checkers), *vocabulary))
 
     def _checked(self, part: Document, vocabulary: Vocabulary) -> Iterator[Finding]:
         """Every checker's findings on ``part``, less those on accepted terms."""
@@ -155,6 +216,14 @@ class Pipeline:
             if isinstance(checker, FindingsRefiner):
                 findings = sorted(checker.refine(doc, findings), key=Finding.sort_key)
         return findings
+
+    def _aliases(self) -> dict[str, str]:
+        """Old rule ids the checkers' rules took over, so settings and suppressions naming them still work."""
+        table: dict[str, str] = {}
+        for checker in self.checkers:
+            if isinstance(checker, RenamesRules):
+                table.update(checker.aliases)
+        return table
 
     def _run(self, checker: Checker, doc: Document) -> list[Finding]:
         try:

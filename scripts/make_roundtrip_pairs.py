@@ -6,6 +6,9 @@ Inputs:
   --from mqm-human-a  the MQM docs file: one English reference per WMT document, the Human-A translation that
                       non-human records carry as `reference`
   --from mqm-human-b  the MQM docs file: the Human-B translation (the `mt` of the Human-B records)
+  --from mqm-system:NAME
+                      the MQM docs file: one MT system's English output (the `mt` of that system's records),
+                      more English news to round-trip for tuning (fluent, but not a human's)
 
   python scripts/make_roundtrip_pairs.py /work/shared/data/mqm/newstest2020_zhen.docs.jsonl.gz \
       --from mqm-human-a --out /work/wt/data/tune_pairs.jsonl.gz --jobs 2
@@ -51,6 +54,10 @@ def source_documents(path: Path, kind: str) -> list[dict[str, str]]:
                     continue
                 doc, testset, text = record["doc"], record["dataset"], record["reference"]
                 system = record.get("reference_system", "Human-A.0")
+            elif kind.startswith("mqm-system:"):
+                if record["system"] != kind.split(":", 1)[1]:
+                    continue
+                doc, testset, text, system = record["doc"], record["dataset"], record["mt"], record["system"]
             else:
                 if not str(record["system"]).startswith("Human-B"):
                     continue
@@ -62,6 +69,13 @@ def source_documents(path: Path, kind: str) -> list[dict[str, str]]:
             raise SystemExit(f"{path}:{number}: document {doc} has two different texts")
         docs.setdefault(doc, {"doc": doc, "testset": testset, "text": text, "reference_system": system})
     return list(docs.values())
+
+
+def source_kind(value: str) -> str:
+    """The --from value, checked: argparse choices can't express ``mqm-system:NAME``."""
+    if value in {"text", "mqm-human-a", "mqm-human-b"} or (value.startswith("mqm-system:") and value[11:]):
+        return value
+    raise argparse.ArgumentTypeError(f"unknown source {value!r}: text, mqm-human-a, mqm-human-b or mqm-system:NAME")
 
 
 def make_record(task: tuple[dict[str, str], str]) -> dict[str, Any]:
@@ -91,7 +105,13 @@ def make_record(task: tuple[dict[str, str], str]) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("input", type=Path)
-    parser.add_argument("--from", dest="kind", choices=["text", "mqm-human-a", "mqm-human-b"], default="text")
+    parser.add_argument(
+        "--from",
+        dest="kind",
+        type=source_kind,
+        default="text",
+        help="text, mqm-human-a, mqm-human-b or mqm-system:NAME",
+    )
     parser.add_argument("--out", type=Path, required=True, help="output .jsonl.gz (written atomically)")
     parser.add_argument("--pivots", nargs="+", choices=sorted(PIVOTS), default=["spa", "cat"])
     parser.add_argument("--jobs", type=int, default=2, help="Apertium processes at a time (default 2)")

@@ -9,7 +9,7 @@ import pytest
 from cleaner.checks.checker import CheckerUnavailable
 from cleaner.config import Settings
 from cleaner.document import Document, Span, decode
-from cleaner.findings import Finding, Severity
+from cleaner.findings import Finding, Policy, Severity
 from cleaner.pipeline import Pipeline
 
 
@@ -76,3 +76,24 @@ def test_a_required_checker_that_goes_away_stops_the_run() -> None:
     pipeline = Pipeline([Gone()], Settings(), warn=print, required={"languagetool"})
     with pytest.raises(CheckerUnavailable):
         pipeline.analyze(source())
+
+
+class Renamed(Fixed):
+    """A rules checker whose rule ``rules-rule`` took over the old id ``OLD``."""
+
+    aliases = {"OLD": "rules-rule"}
+
+
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("<!-- cleaner-disable OLD -->\none two\n", Policy()),
+        ("one two\n", Policy(disabled_rules=frozenset({"OLD"}))),
+    ],
+)
+def test_an_old_rule_id_in_settings_or_a_suppression_names_the_rule_that_replaced_it(text: str, policy: Policy) -> None:
+    start = text.index("one")
+    result = Pipeline([Renamed("rules", [(start, start + 3)])], Settings(policy=policy), warn=print).analyze(
+        decode("a.md", text.encode())
+    )
+    assert result.findings == ()

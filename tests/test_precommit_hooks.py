@@ -144,7 +144,7 @@ def test_lint_hook_fails_on_a_garbled_article(workdir: Path, newsroom: Path, hoo
     out = run.stdout + run.stderr
     assert run.returncode == 1, out
     assert "- hook id: cleaner" in out and "Failed" in out
-    assert "garbled.md:3:32: major T_PRICING_TALKS French 'tarif' means tariff" in out
+    assert "garbled.md:3:32: major T_PRICING_TALKS \"pricing talks\": French 'tarif' means tariff" in out
     assert "garbled.md:5:11: minor T_CONCLUDE" in out
     assert "2 findings (1 major, 1 minor, 0 info) in 1 file" in out
 

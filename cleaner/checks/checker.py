@@ -7,7 +7,7 @@ assembles its checkers, not an edit to the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
 from cleaner.document import Document
@@ -25,6 +25,16 @@ class FindingsRefiner(Protocol):
 
     def refine(self, doc: Document, findings: Sequence[Finding]) -> list[Finding]:
         """The findings, some with new confidences or replacements, some removed."""
+        ...
+
+
+@runtime_checkable
+class RenamesRules(Protocol):
+    """A checker whose rules took over older rule ids (the rule engine's ``replaces:``)."""
+
+    @property
+    def aliases(self) -> Mapping[str, str]:
+        """Old rule id → the id now reporting its findings."""
         ...
 
 

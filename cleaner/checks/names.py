@@ -112,6 +112,7 @@ class NameConsistencyChecker:
     """Reports minority spellings and casings of the proper names of an article."""
 
     name = "names"
+    rule_ids = (RULE_ID,)
 
     def __init__(self, known: Mapping[str, Mapping[str, str]] | None = None) -> None:
         names = load_known_names() if known is None else known

@@ -10,7 +10,7 @@ failing stops the run.  A new checker is one module plus one entry here.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from cleaner.checks.checker import Checker
 
 if TYPE_CHECKING:
     from cleaner.config import Settings
+    from cleaner.findings import KnownIds
 
 
 class Mode(StrEnum):
@@ -123,3 +124,10 @@ def open_checkers(settings: Settings, stack: contextlib.ExitStack) -> list[tuple
         if mode is not Mode.OFF:
             out.append((entry.open(settings, stack), mode))
     return out
+
+
+def known_ids(checkers: Sequence[Checker], settings: Settings) -> KnownIds:
+    """The rule ids this run knows (what its checkers declare, and every other engine's fixed ids)."""
+    from cleaner.checks.rule_ids import known_rule_ids
+
+    return known_rule_ids(checkers, mode_of("languagetool", settings.modes) is not Mode.OFF)

@@ -87,6 +87,7 @@ class UntranslatedWordChecker:
     """Flags lower-case words that are pivot-language words, and pivot words glued to numbers."""
 
     name = "untranslated"
+    rule_ids = (RULE_ID, GLUED_RULE_ID)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         """One finding per untranslated-looking word outside quotations."""

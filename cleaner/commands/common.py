@@ -1,9 +1,10 @@
 """What every article command shares: building the pipelines and running them over paths.
 
 Articles may have different configurations (each its nearest file); those
-whose settings are equal share one pipeline, opened when the first of them
-is reached, so the rule engine and the LanguageTool client are built once
-per configuration, not once per article.
+whose settings are equal share one pipeline, so the rule engine and the
+LanguageTool client are built once per configuration, not once per article
+(a run opens them all before its first article, so a broken rule file of
+any configuration stops it before it starts).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from cleaner.budget import article_budget, budget_for, stage
-from cleaner.checks.registry import Mode, open_checkers
-from cleaner.config import Settings
+from cleaner.checks.registry import REGISTRY, Mode, known_ids, mode_of, open_checkers
+from cleaner.config import Configurations, Settings, config_id_warnings
 from cleaner.document import read_source
 from cleaner.errors import CleanerError, InputError
 from cleaner.pipeline import ArticleResult, Pipeline, Progress, Warn
@@ -27,10 +28,13 @@ def open_pipeline(settings: Settings, warn: Warn) -> Iterator[Pipeline]:
         opened = open_checkers(settings, stack)
         checkers = [c for c, _ in opened]
         _warn_about_rules(checkers, warn)
+        known = known_ids(checkers, settings)
+        for warning in config_id_warnings(settings, known):
+            warn(warning)
         required = frozenset(c.name for c, mode in opened if mode is Mode.REQUIRED)
         if settings.time_budget:
             _warm_up()
-        yield Pipeline(checkers, settings, warn, required=required)
+        yield Pipeline(checkers, settings, warn, required=required, known=known)
         for checker in checkers:
             notes = getattr(checker, "run_notes", None)
             for note in notes() if callable(notes) else ():
@@ -121,3 +125,38 @@ def _size(path: str) -> int | None:
         return Path(path).stat().st_size
     except OSError:
         return None
+
+
+def warn_about_selection(settings: Settings | Configurations, results: Sequence[ArticleResult], warn: Warn) -> None:
+    """One warning naming the ``--select`` / ``--ignore`` patterns that match no engine, rule or finding.
+
+    A pattern is known when it names an engine, is a prefix of a rule id the
+    run knows (the same ids the configuration and suppression warnings check:
+    the rule files and their old ids, the other engines', cleaner's XML rules),
+    or matched a finding of some article before selection, which is how
+    LanguageTool's own rule ids (thousands, known only to the server) are
+    recognised.  Nothing is said when no article was checked.  The selection
+    is the command line's, the same for every article whatever its
+    configuration, so a pattern known to any article's pipeline is known.
+    """
+    selection = Configurations.of(settings).selection
+    if not selection.active or not results:
+        return
+    hits = frozenset().union(*(r.selection_hits for r in results))
+    unknown = [f"--select {p}" for p in selection.select if p not in hits]
+    unknown += [f"--ignore {p}" for p in selection.ignore if p not in hits]
+    if unknown:
+        warn(f"warning: no engine, rule id or finding of this run matches {', '.join(unknown)}")
+
+
+def engines_required_by_choice(settings: Settings | Configurations) -> frozenset[str]:
+    """Engines that are optional by default but required in these settings (``--require-languagetool``).
+
+    With per-file configurations: those required for any article of the run.
+    """
+    return frozenset(
+        e.name
+        for e in REGISTRY
+        for s in Configurations.of(settings).used()
+        if e.default is not Mode.REQUIRED and mode_of(e.name, s.modes) is Mode.REQUIRED
+    )

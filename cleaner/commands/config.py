@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from cleaner.checks.registry import Mode
 from cleaner.config import FLUENCY_TABLE, KEYS, LT_KEYS, LT_TABLE, Overrides, Resolved, get_field, resolve
 from cleaner.errors import ExitCode
 
@@ -27,6 +28,9 @@ def run_config(
 
 
 def _plain(value: Any) -> Any:
+    as_config = getattr(value, "as_config", None)
+    if callable(as_config):
+        return as_config()
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Path):
@@ -54,6 +58,20 @@ def _fluency_entries(resolved: Resolved) -> list[tuple[str, Any, str]]:
         (f.name.replace("_", "-"), _plain(getattr(options, f.name)), resolved.origins[f"fluency.{f.name}"])
         for f in fields(options)
     ]
+
+
+def _fluency_toml_entries(resolved: Resolved) -> list[tuple[str, Any, str]]:
+    """``[fluency]`` as a configuration file spells it: ``mode`` is auto, off, gate or full, and no ``kind``.
+
+    The settings keep the checker's mode and its kind apart; the file's
+    ``mode`` says both at once (gate/full are required), so the printed
+    table can be saved as a ``.cleaner.toml`` and read back.
+    """
+    entries = _fluency_entries(resolved)
+    (_, mode, origin), options = entries[0], [e for e in entries[1:] if e[0] != "kind"]
+    kind = resolved.settings.fluency.kind
+    spelled = {Mode.OFF.value: "off", Mode.OPTIONAL.value: "auto"}.get(mode, kind)
+    return [("mode", spelled, origin), *options]
 
 
 def render_json(resolved: Resolved) -> str:
@@ -92,7 +110,7 @@ def render_toml(resolved: Resolved, paths: Sequence[str]) -> str:
     lines.extend(_line(k, v, o) for k, v, o in _entries(resolved, LT_KEYS))
     lines.append("")
     lines.append(f"[{FLUENCY_TABLE}]")
-    lines.extend(_line(k, v, o) for k, v, o in _fluency_entries(resolved))
+    lines.extend(_line(k, v, o) for k, v, o in _fluency_toml_entries(resolved))
     return "\n".join(lines)
 
 

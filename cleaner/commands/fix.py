@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from cleaner.commands.common import warn_about_selection
 from cleaner.commands.lint import analyze_all
 from cleaner.config import Configurations, Settings
 from cleaner.errors import ExitCode
@@ -43,6 +44,7 @@ def run_fix(
     share the checking (None or 0: the free cores).
     """
     results, errors = analyze_all(paths, settings, err, jobs)
+    warn_about_selection(settings, results, err)
     stdout_has_data = diff or any(r.source.is_stdin for r in results)
     say = err if stdout_has_data else out
     write = not (diff or dry_run)

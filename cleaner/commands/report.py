@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import quote
 
+from cleaner.commands.common import warn_about_selection
 from cleaner.commands.lint import iter_analyzed
 from cleaner.config import Configurations, Settings
 from cleaner.errors import CleanerError, ExitCode, InputError
@@ -66,6 +67,7 @@ def run_report(
                 failed = True
                 continue
             entries.append(IndexEntry(result, quote(f"{stem}.html")))
+    warn_about_selection(settings, results, err)
     index = out_dir / f"{INDEX}.html"
     try:
         write_text_atomic(index, render_index_html(entries, errors))

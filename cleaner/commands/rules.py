@@ -9,7 +9,15 @@ from typing import Any
 
 from rapidfuzz import process
 
-from cleaner.checks.rules import Rule, RuleChecker, check_examples, compile_rules, load_rules
+from cleaner.checks.rules import (
+    RuleChecker,
+    check_examples,
+    compile_rules,
+    group_by_id,
+    load_rules,
+    rule_dict,
+    rule_markdown,
+)
 from cleaner.errors import CleanerError, ExitCode
 from cleaner.paths import builtin_rules_dir
 
@@ -22,45 +30,10 @@ def _paths(extra: Sequence[Path], builtin: bool) -> list[Path]:
     return ([builtin_rules_dir()] if builtin else []) + list(extra)
 
 
-def _match(rule: Rule) -> str:
-    return rule.pattern.source if rule.pattern else f"re:{rule.regex.pattern if rule.regex else ''}"
-
-
-def _conditions(rule: Rule) -> dict[str, Any]:
-    when: dict[str, Any] = {}
-    for name in ("near", "not_near", "followed_by", "not_followed_by", "preceded_by", "not_preceded_by"):
-        terms = getattr(rule.when, name)
-        if terms:
-            when[name] = [t.source for t in terms]
-    if when and rule.when.window is not None:
-        when["window"] = rule.when.window
-    return when
-
-
-def rule_dict(rule: Rule) -> dict[str, Any]:
-    """Everything a reader needs to know about one rule, as plain data."""
-    return {
-        "id": rule.id,
-        "category": rule.category,
-        "severity": rule.severity.value,
-        "confidence": round(rule.confidence, 3),
-        "message": " ".join(rule.message.split()),
-        "pivots": list(rule.pivots),
-        "match": _match(rule),
-        "replacements": list(rule.replacements),
-        "when": _conditions(rule),
-        "where": rule.where,
-        "examples": [
-            {k: v for k, v in (("bad", ex.bad), ("good", ex.good), ("ok", ex.ok)) if v is not None}
-            for ex in rule.examples
-        ],
-    }
-
-
 def run_rules_list(extra: Sequence[Path], builtin: bool, out: Callable[[str], None], fmt: str = "table") -> ExitCode:
     """Every rule: id, category, severity, confidence, where, what it matches (table, TSV with a header, or JSON)."""
     ruleset = load_rules(_paths(extra, builtin))
-    rows = [rule_dict(r) for r in ruleset.rules]
+    rows = [rule_dict(parts[0], parts) for parts in group_by_id(ruleset.rules).values()]
     if fmt == "json":
         out(json.dumps({"rules": rows, "files": len(ruleset.files)}, ensure_ascii=False, indent=2))
         return ExitCode.OK
@@ -81,13 +54,16 @@ def run_rules_show(
     rule_id: str, extra: Sequence[Path], builtin: bool, out: Callable[[str], None], fmt: str = "text"
 ) -> ExitCode:
     """One rule in full; an unknown id is a usage error that names the closest ids."""
-    rules = {r.id: r for r in load_rules(_paths(extra, builtin)).rules}
-    rule = rules.get(rule_id) or rules.get(rule_id.upper())
-    if rule is None:
+    ruleset = load_rules(_paths(extra, builtin))
+    rules = group_by_id(ruleset.rules)
+    aliases = {old: r.id for r in ruleset.rules for old in r.replaces}
+    wanted = aliases.get(rule_id.upper(), aliases.get(rule_id, rule_id))
+    parts = rules.get(wanted) or rules.get(wanted.upper())
+    if parts is None:
         near = [m[0] for m in process.extract(rule_id.upper(), list(rules), limit=3, score_cutoff=60)]
         hint = f" (did you mean {', '.join(near)}?)" if near else ""
         raise CleanerError(f"unknown rule id {rule_id!r}{hint}")
-    data = rule_dict(rule)
+    data = rule_dict(parts[0], parts)
     if fmt == "json":
         out(json.dumps(data, ensure_ascii=False, indent=2))
     elif fmt == "markdown":
@@ -95,21 +71,6 @@ def run_rules_show(
     else:
         out(_rule_text(data))
     return ExitCode.OK
-
-
-def rule_markdown(data: dict[str, Any]) -> str:
-    """A rule as Markdown: message, pivots, what it matches and its examples (also SARIF's ``help.markdown``)."""
-    lines = [f"**{data['id']}** ({data['category']}, {data['severity']})", "", data["message"], ""]
-    if data["pivots"]:
-        lines += [f"Pivot languages: {', '.join(data['pivots'])}.", ""]
-    if data["examples"]:
-        lines.append("Examples:")
-        for ex in data["examples"]:
-            if "bad" in ex:
-                lines.append(f"- ✗ {ex['bad']}" + (f" → ✓ {ex['good']}" if "good" in ex else ""))
-            if "ok" in ex:
-                lines.append(f"- ✓ {ex['ok']} (left alone)")
-    return "\n".join(lines).rstrip() + "\n"
 
 
 def _rule_text(data: dict[str, Any]) -> str:
@@ -144,5 +105,6 @@ def run_rules_test(extra: Sequence[Path], builtin: bool, out: Callable[[str], No
     for failure in failures:
         out(str(failure))
     n = sum(len(r.examples) for r in checker.compiled.rules)
-    out(f"{n - len(failures)} passed, {len(failures)} failed ({len(checker.compiled.rules)} rules)")
+    rules = len({r.id for r in checker.compiled.rules})
+    out(f"{n - len(failures)} passed, {len(failures)} failed ({rules} rules)")
     return ExitCode.ERROR if failures else ExitCode.OK

@@ -9,6 +9,7 @@ from cleaner.config.files import (
     get_field,
 )
 from cleaner.config.per_file import Configurations, Resolved, load_settings, resolve
+from cleaner.config.rule_id_check import config_id_warnings
 from cleaner.config.settings import Settings
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Overrides",
     "Resolved",
     "Settings",
+    "config_id_warnings",
     "get_field",
     "load_settings",
     "resolve",

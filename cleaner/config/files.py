@@ -27,8 +27,9 @@ from typing import Any
 
 from cleaner.checks.registry import Mode
 from cleaner.config.lines import key_line, syntax_error_line
+from cleaner.config.suppress_table import SUPPRESS_TABLE, parse_entries
 from cleaner.errors import ConfigError, ConfigErrors
-from cleaner.findings import Severity, check_term
+from cleaner.findings import Selection, Severity, check_term
 
 CONFIG_FILE = ".cleaner.toml"
 PYPROJECT = "pyproject.toml"
@@ -76,6 +77,8 @@ class Overrides:
     report_dir: Path | None = None
     use_rule_cache: bool | None = None
     time_budget: float | None = None
+    selection: Selection | None = None
+    """``--select`` / ``--ignore``."""
 
 
 OVERRIDE_FIELDS = {
@@ -87,6 +90,7 @@ OVERRIDE_FIELDS = {
     "report_dir": "report_dir",
     "use_rule_cache": "rules.use_cache",
     "time_budget": "time_budget",
+    "selection": "policy.selection",
 }
 """Command-line option → the settings field it sets."""
 
@@ -209,6 +213,14 @@ def _folder(value: Any, base: Path) -> Path:
 Check = Callable[[Any, Path], Any]
 
 
+def _suppressions(value: Any, base: Path) -> tuple[Any, ...]:
+    """``[[suppress]]`` entries; :func:`parse_config` reads them with their lines instead (this is the fallback)."""
+    entries, errors = parse_entries(value, Path(), "", "", base)
+    if errors:
+        raise _Bad(errors[0].problem)
+    return entries
+
+
 def _patterns(value: Any, base: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise _Bad(f"expected a list of gitignore-style patterns, got {value!r}")
@@ -263,6 +275,7 @@ KEYS: dict[str, tuple[str, Check]] = {
     "time-budget": ("time_budget", _budget_seconds),
     "accept": ("vocabulary.accept", _terms),
     "reject": ("vocabulary.reject", _terms),
+    SUPPRESS_TABLE: ("policy.suppressions", _suppressions),
 }
 """Top-level keys: key → (settings field, checker)."""
 
@@ -409,6 +422,11 @@ def parse_config(
             continue
         if key == FLUENCY_TABLE:
             _fluency_table(values, errors, config, value, base)
+            continue
+        if key == SUPPRESS_TABLE:
+            entries, problems = parse_entries(value, config.path, config.prefix, config.text, base)
+            values["policy.suppressions"] = entries
+            errors.extend(problems)
             continue
         _collect(values, errors, config, KEYS, value, base, key)
     if errors:

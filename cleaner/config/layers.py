@@ -2,8 +2,10 @@
 
 A newsroom keeps one house configuration and lets a desk adjust it: a file
 that says ``extend = "../base.toml"`` takes the base file's values first and
-overrides them key by key with its own (``accept`` and ``reject`` add up
-instead, so a desk's words join the house's).  Every path in either file is
+overrides them key by key with its own (``accept``, ``reject`` and the
+``[[suppress]]`` entries add up instead, so a desk's words and silenced
+findings join the house's; each entry's ``path`` stays relative to the file
+that writes it).  Every path in either file is
 relative to the file that writes it; a chain that comes back to a file it
 passed is a mistake.  ``[[per-path]]`` sections (a TOML array of tables)
 hold a ``glob`` (gitignore style, relative to the folder of the file that
@@ -14,20 +16,21 @@ sections come first, and a later section overrides an earlier one.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pathspec
 
 from cleaner.config.files import ConfigFile, parse_config, read_config
+from cleaner.config.suppress_table import SUPPRESS_TABLE
 from cleaner.errors import ConfigError, ConfigErrors
 
 EXTEND = "extend"
 PER_PATH = "per-path"
 GLOB = "glob"
 
-ADDED_UP = frozenset({"vocabulary.accept", "vocabulary.reject"})
+ADDED_UP = frozenset({"vocabulary.accept", "vocabulary.reject", "policy.suppressions"})
 """Fields a later layer adds to instead of replacing."""
 
 RUN_WIDE = "applies to the whole run (file discovery or the report folder), not to some articles"
@@ -38,6 +41,7 @@ NOT_PER_PATH = {
     "report-dir": RUN_WIDE,
     EXTEND: "not allowed in a [[per-path]] section (extend the whole file instead)",
     PER_PATH: "[[per-path]] sections do not nest",
+    SUPPRESS_TABLE: "[[suppress]] entries name their own articles (path); write them at the top level",
 }
 
 
@@ -52,6 +56,8 @@ class Section:
     """The folder the globs are relative to: that of the file that writes the section (resolved)."""
     values: Mapping[str, Any]
     spec: pathspec.GitIgnoreSpec
+    source: ConfigFile = field(compare=False)
+    """The section as a file of its own (its text starts at its header), for messages naming its lines."""
 
     def matches(self, article: Path) -> bool:
         try:
@@ -86,6 +92,19 @@ def load_layers(path: Path) -> Layers:
         values = fold(values, parse_config(config, skip=(EXTEND, PER_PATH)))
         sections.extend(_sections(config, start=len(sections)))
     return Layers(configs[-1], tuple(c.path for c in configs), values, tuple(sections))
+
+
+def written_values(path: Path) -> list[tuple[ConfigFile, dict[str, Any]]]:
+    """What each file of ``path``'s chain writes itself, and each of its ``[[per-path]]`` sections, unfolded.
+
+    The farthest base first, a file before its sections; for checks that name
+    the file and line a value is written on (unknown rule ids).
+    """
+    out: list[tuple[ConfigFile, dict[str, Any]]] = []
+    for config in _chain(path):
+        out.append((config, parse_config(config, skip=(EXTEND, PER_PATH))))
+        out.extend((s.source, dict(s.values)) for s in _sections(config, start=0))
+    return out
 
 
 def fold(under: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -146,7 +165,7 @@ def _sections(config: ConfigFile, start: int) -> list[Section]:
             errors.append(exc)
             continue
         spec = pathspec.GitIgnoreSpec.from_lines(globs)
-        out.append(Section(start + n, globs, folder, values, spec))
+        out.append(Section(start + n, globs, folder, values, spec, section))
     if errors:
         raise errors[0] if len(errors) == 1 else ConfigErrors(errors)
     return out

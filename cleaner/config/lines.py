@@ -47,3 +47,13 @@ def syntax_error_line(message: str) -> int | None:
     """The line number in a ``tomllib`` error message ("... (at line 3, column 5)")."""
     m = re.search(r"at line (\d+)", message)
     return int(m.group(1)) if m else None
+
+
+def table_array_lines(text: str, key: tuple[str, ...]) -> list[int]:
+    """The 1-based lines of every ``[[key]]`` header (one per entry of an array of tables), in order."""
+    found: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header and line.lstrip().startswith("[[") and _parts(header.group(1)) == key:
+            found.append(number)
+    return found

@@ -38,6 +38,7 @@ from cleaner.config.files import (
 from cleaner.config.layers import Layers, Section, describe, fold, load_layers
 from cleaner.config.settings import Settings
 from cleaner.document import DiscoverySettings
+from cleaner.findings import Selection
 
 STDIN = "-"
 
@@ -66,6 +67,7 @@ class Configurations:
         self._nearest: dict[Path, Path | None] = {}
         self._layers: dict[Path, Layers] = {}
         self._built: dict[tuple[Path | None, tuple[int, ...]], Resolved] = {}
+        self._used: list[Settings] = []
 
     @classmethod
     def of(cls, settings: Settings | Configurations) -> Configurations:
@@ -76,7 +78,22 @@ class Configurations:
         """The settings one article is checked with (standard input: those of the current folder)."""
         if self.fixed is not None:
             return self.fixed
-        return self.resolved(None if path == STDIN else Path(path), article=True).settings
+        settings = self.resolved(None if path == STDIN else Path(path), article=True).settings
+        if all(known != settings for known in self._used):
+            self._used.append(settings)
+        return settings
+
+    def used(self) -> tuple[Settings, ...]:
+        """The distinct settings articles were given so far (:meth:`for_file`), for run-wide summaries."""
+        return (self.fixed,) if self.fixed is not None else tuple(self._used)
+
+    @property
+    def selection(self) -> Selection:
+        """The run's ``--select`` / ``--ignore``: the command line's, so the same for every article."""
+        if self.fixed is not None:
+            return self.fixed.policy.selection
+        chosen = self.cli.get("policy.selection")
+        return chosen if isinstance(chosen, Selection) else Selection()
 
     def discovery_for(self, folder: Path) -> DiscoverySettings:
         """How files are found in ``folder``: its configuration's exclude patterns and .gitignore choice."""

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from cleaner.findings.finding import Finding, Severity
+from cleaner.findings.selection import Selection
+from cleaner.findings.suppress_entries import SuppressEntry
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,28 @@ class Policy:
     disabled_categories: frozenset[str] = frozenset()
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     """Rule id or category → severity."""
+    suppressions: tuple[SuppressEntry, ...] = ()
+    """``[[suppress]]`` entries of the configuration: findings silenced in named articles, the copy untouched
+    (an old rule id in an entry is resolved when the entry is applied, so warnings quote it as written)."""
+    selection: Selection = field(default_factory=Selection)
+    """``--select`` / ``--ignore``: applied to each checker's findings before merging (see :mod:`.selection`)."""
+
+    def renamed(self, aliases: Mapping[str, str]) -> Policy:
+        """The policy with every old rule id also standing for the rule that replaced it (``replaces:``)."""
+        if not aliases:
+            return self
+
+        def ids(given: frozenset[str]) -> frozenset[str]:
+            return given | {aliases[i] for i in given if i in aliases}
+
+        overrides = {aliases.get(k, k): v for k, v in self.severity_overrides.items() if k in aliases}
+        return replace(
+            self,
+            disabled_rules=ids(self.disabled_rules),
+            enabled_rules=ids(self.enabled_rules),
+            severity_overrides={**overrides, **self.severity_overrides},
+            selection=self.selection.renamed(aliases),
+        )
 
 
 def apply_policy(findings: Iterable[Finding], policy: Policy) -> list[Finding]:

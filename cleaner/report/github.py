@@ -4,7 +4,7 @@
 as an annotation on the pull request's diff.  Levels: major → ``error``,
 minor → ``warning``, info → ``notice``.  Values are escaped as GitHub's
 runner expects: in the message ``%``, ``\\r`` and ``\\n``; in properties also
-``:`` and ``,``.  The last line is the plain-text summary.
+``:`` and ``,``.  The last line is the plain-text summary (left out with ``-q``).
 """
 
 from __future__ import annotations
@@ -57,5 +57,6 @@ def render_github(report: Report) -> str:
                     title=f.rule_id,
                 )
             )
-    lines.append(f"cleaner: {report.summary()}")
+    if not report.quiet:
+        lines.append(f"cleaner: {report.summary()}")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from cleaner.report.github import render_github
 from cleaner.report.jsonout import render_json
 from cleaner.report.run import Report
 from cleaner.report.sarif import render_sarif
+from cleaner.report.statistics import render_statistics_json, render_statistics_text
 from cleaner.report.text import render_text
 
 Output = Callable[[Report], str]
@@ -19,3 +20,9 @@ OUTPUTS: dict[str, Output] = {
     "github": render_github,
 }
 """``cleaner lint --format NAME`` → the function that renders the run."""
+
+STATISTICS: dict[str, Output] = {
+    "text": render_statistics_text,
+    "json": render_statistics_json,
+}
+"""``cleaner lint --statistics --format NAME`` → the function that renders the per-rule counts."""

@@ -6,11 +6,14 @@ numbers from here; none of them counts findings on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from cleaner.checks.rules import Rule
 from cleaner.errors import ExitCode, InputError
-from cleaner.findings import Severity
+from cleaner.findings import Finding, Severity
 from cleaner.pipeline import ArticleResult
 from cleaner.report.model import Counts, counts, total
 
@@ -27,6 +30,32 @@ class Report:
     """Judge the exit code on what is left after fixing (``cleaner fix``)."""
     colour: bool = False
     """Outputs for a terminal may use colour."""
+    rules: Mapping[str, Rule] = field(default_factory=dict)
+    """The rule engine's rules by id, for outputs that document them (SARIF's rule help); may be empty."""
+    show_source: bool = False
+    """The text output shows each finding's line, with the flagged span underlined."""
+    quiet: bool = False
+    """The text output prints the findings only, without the summary line."""
+    required_engines: frozenset[str] = frozenset()
+    """Engines that were asked for as required although they are optional by default (``--require-languagetool``)."""
+
+    @cached_property
+    def engines(self) -> tuple[str, ...]:
+        """The engines that ran on at least one article, in the order the pipeline runs them."""
+        seen: dict[str, None] = {}
+        for a in self.articles:
+            seen.update(dict.fromkeys(a.engines))
+        return tuple(seen)
+
+    @cached_property
+    def rule_statistics(self) -> tuple[RuleCount, ...]:
+        """How often each rule fired in the run, most frequent first (``--statistics``)."""
+        by_rule: dict[str, list[Finding]] = {}
+        for a in self.articles:
+            for f in a.findings:
+                by_rule.setdefault(f.rule_id, []).append(f)
+        rows = [RuleCount.of(rule_id, found) for rule_id, found in by_rule.items()]
+        return tuple(sorted(rows, key=lambda r: (-r.count, r.rule_id)))
 
     @cached_property
     def per_article(self) -> tuple[Counts, ...]:
@@ -68,7 +97,30 @@ class Report:
             text += f", {self.suppressed} suppressed"
         if self.errors:
             text += f"; {_plural(len(self.errors), 'input error')}"
+        if self.engines:
+            text += f"; engines: {self.engine_list()}"
         return text
+
+    def engine_list(self) -> str:
+        """``rules, names, languagetool (required), untranslated``: what checked the articles."""
+        return ", ".join(f"{e} (required)" if e in self.required_engines else e for e in self.engines)
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    """One row of ``--statistics``: a rule, how often it fired, its (worst) severity and (commonest) message."""
+
+    count: int
+    rule_id: str
+    engine: str
+    severity: Severity
+    message: str
+
+    @classmethod
+    def of(cls, rule_id: str, found: list[Finding]) -> RuleCount:
+        worst = max((f.severity for f in found), key=lambda s: s.rank)
+        message, _ = Counter(" ".join(f.message.split()) for f in found).most_common(1)[0]
+        return cls(len(found), rule_id, found[0].engine, worst, message)
 
 
 def _plural(n: int, word: str) -> str:

@@ -1,7 +1,8 @@
 """SARIF 2.1.0 output of ``cleaner lint --format sarif``, for GitHub code scanning and IDEs.
 
-One run, one ``tool.driver`` listing the rules that fired (message as help
-text, severity as default level), one result per finding with its location
+One run, one ``tool.driver`` listing the rules that fired (severity as
+default level; help text, Markdown and a documentation link from
+:mod:`cleaner.report.rule_help`), one result per finding with its location
 (lines and columns 1-based, end exclusive, columns and ``charOffset`` in
 Unicode code points as ``columnKind`` says) and, where a replacement exists,
 a fix per replacement, planned by the fix planner (so it touches prose only).
@@ -24,6 +25,7 @@ from cleaner.document import Span
 from cleaner.findings import Finding, Severity
 from cleaner.fixes import propose_edit
 from cleaner.pipeline import ArticleResult
+from cleaner.report.rule_help import help_uri, rule_help
 from cleaner.report.run import Report
 
 SARIF_VERSION = "2.1.0"
@@ -106,14 +108,15 @@ def _region(result: ArticleResult, span: Span) -> dict[str, int]:
     }
 
 
-def _rule(f: Finding) -> dict[str, Any]:
+def _rule(f: Finding, report: Report, repository: str | None) -> dict[str, Any]:
     text = " ".join(f.message.split())
     return {
         "id": f.rule_id,
         "name": f.rule_id,
         "shortDescription": {"text": text},
         "fullDescription": {"text": text},
-        "help": {"text": text},
+        "help": rule_help(f, report.rules),
+        "helpUri": help_uri(f.engine, repository),
         "defaultConfiguration": {"level": LEVELS[f.severity]},
         "properties": {"category": f.category, "engine": f.engine, "tags": [f.category]},
     }
@@ -171,16 +174,16 @@ def sarif_log(report: Report) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     sarif_results: list[dict[str, Any]] = []
+    home = information_uri()
     for result in results:
         location = artifact_location(result.path)
         prints = fingerprints(result)
         for i, f in enumerate(result.findings):
             if f.rule_id not in index:
                 index[f.rule_id] = len(rules)
-                rules.append(_rule(f))
+                rules.append(_rule(f, report, home))
             sarif_results.append(_result(result, f, location, index[f.rule_id], prints[i]))
     driver: dict[str, Any] = {"name": "cleaner", "version": __version__, "semanticVersion": __version__}
-    home = information_uri()
     if home:
         driver["informationUri"] = home
     driver["rules"] = rules

@@ -13,17 +13,15 @@ import pytest
 from distributed import Client, LocalCluster
 
 from cleaner.batch.cluster import QUIET_SCHEDULER
+from tests.support.shared_data import DATA_ENV, REPO, shared_data_folder
 
-REPO = Path(__file__).resolve().parents[2]
-DATA_ENV = "CLEANER_SHARED_DATA"
-"""Where the shared development data is, when it is not beside the clone (as in CI)."""
 CLEAN = Path("clean") / "clean_en_news.dev.docs.jsonl.gz"
 ROUNDTRIP = Path("roundtrip") / "roundtrip_dev.jsonl.gz"
 
 
 def shared_data() -> Path:
     """The shared development data: ``$CLEANER_SHARED_DATA``, or ``../shared/data`` beside the clone."""
-    folder = Path(os.environ.get(DATA_ENV) or REPO.parent / "shared" / "data")
+    folder = shared_data_folder()
     if not (folder / CLEAN).is_file():
         pytest.fail(f"the shared development data is missing at {folder}; set {DATA_ENV}")
     return folder

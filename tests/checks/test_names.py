@@ -6,6 +6,7 @@ import pytest
 
 from cleaner.checks.checker import Checker
 from cleaner.checks.names import RULE_ID, NameConsistencyChecker, load_known_names
+from cleaner.checks.registry import NAMES
 from cleaner.document.document import Document
 from cleaner.findings.finding import Finding, Severity
 
@@ -23,9 +24,10 @@ def findings(checker: NameConsistencyChecker, text: str) -> list[Finding]:
     return found
 
 
-def test_satisfies_the_checker_protocol(checker: NameConsistencyChecker) -> None:
+def test_its_findings_carry_its_registry_name_as_their_engine(checker: NameConsistencyChecker) -> None:
     as_checker: Checker = checker
-    assert as_checker.name == "names"
+    (f,) = findings(checker, "Talks with XI began, and Xi said little.")
+    assert f.engine == as_checker.name and as_checker.name in NAMES
 
 
 def test_all_caps_minority_is_reported_with_the_majority_form(checker: NameConsistencyChecker) -> None:

@@ -185,3 +185,15 @@ def test_run_fix_is_callable_without_the_cli(article: Path, tmp_path: Path) -> N
     assert code == ExitCode.FINDINGS
     assert out == [f"{article}: 1 edit applied, 2 suggestions"] and err == []
     assert article.read_text() == FIXED
+
+
+def test_ignore_and_select_decide_what_is_fixed(invoke: Invoke, article: Path) -> None:
+    result = invoke("fix", str(article), "--threshold", "0.5", "--ignore", "T_PRICING_TALKS")
+    assert article.read_text() == ARTICLE.replace("conclude", "reach")  # the ignored rule's fix is not applied
+    assert result.stdout.strip() == f"{article}: 1 edit applied, 1 suggestion"  # T_CONCLUDE applied, T_CENSUS left
+    article.write_text(ARTICLE)
+    result = invoke("fix", str(article), "--select", "T_CENSUS,NOPE")
+    assert article.read_text() == ARTICLE  # T_CENSUS has no replacement
+    assert result.exit_code == ExitCode.OK  # only an info suggestion is left
+    (warning,) = result.stderr.splitlines()
+    assert warning.startswith("warning: ") and "--select NOPE" in warning

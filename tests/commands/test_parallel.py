@@ -45,7 +45,10 @@ def test_fix_diff_and_report_are_the_same_with_two_jobs(run: Invoke, tmp_path: P
     assert run("fix", "--diff", "-j", "1", *paths).stdout == run("fix", "--diff", "-j", "2", *paths).stdout
     for j in ("1", "2"):
         assert run("report", "-j", j, "--out", str(tmp_path / f"out{j}"), *paths).exit_code == 1
-    for name in sorted(p.name for p in (tmp_path / "out1").iterdir()):
+    written = sorted(p.name for p in (tmp_path / "out1").iterdir())
+    assert written == sorted(p.name for p in (tmp_path / "out2").iterdir())
+    assert "index.html" in written and len(written) == 1 + 2 * len(paths)  # an HTML page and its JSON per article
+    for name in written:
         assert (tmp_path / "out1" / name).read_bytes() == (tmp_path / "out2" / name).read_bytes(), name
 
 

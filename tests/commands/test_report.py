@@ -136,3 +136,13 @@ def test_every_sample_article_gets_a_report(invoke: Invoke, tmp_path: Path) -> N
     assert sorted(p.stem for p in out.glob("*.html") if p.name != "index.html") == sorted(p.stem for p in seeds)
     assert sorted(p.stem for p in out.glob("*.json")) == sorted(p.stem for p in seeds)
     assert len(links(out / "index.html")) == len(seeds)
+
+
+def test_select_and_ignore_decide_what_the_report_shows(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "seed.txt").write_text(ARTICLE)
+    out = tmp_path / "reports"
+    result = invoke("report", str(tmp_path / "seed.txt"), "--out", str(out), "--select", "T_C", "--ignore", "T_CENSUS")
+    assert result.exit_code == ExitCode.FINDINGS  # T_CONCLUDE is minor
+    assert result.stderr == ""
+    data = json.loads((out / "seed.json").read_text())
+    assert [f["rule_id"] for f in data["findings"]] == ["T_CONCLUDE"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 from collections.abc import Callable
 from dataclasses import replace
@@ -248,26 +247,6 @@ def test_lint_uses_the_config_and_options_override_it(
     assert "info T_CONCLUDE" in out and "T_CHINESE_CHIEF" not in out
     code, out, _ = run_cli(capsys, "lint", str(art), "--fail-on", "info")
     assert code == 1
-
-
-def test_config_command_shows_values_and_origins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    config = write(
-        tmp_path / "pyproject.toml",
-        '[tool.cleaner]\nfail-on = "major"\n[tool.cleaner.languagetool]\nidle-timeout = 5\n',
-    )
-    code, out, _ = run_cli(capsys, "config", str(tmp_path / "a.md"))
-    assert code == 0
-    assert f"# configuration file: {config} [tool.cleaner]" in out
-    lines = {line.split("#")[0].strip(): line.split("#")[-1].strip() for line in out.splitlines() if "=" in line}
-    assert lines['fail-on = "major"'] == "file"
-    assert lines["fix-threshold = 0.8"] == "default"
-    assert lines["idle-timeout = 5.0"] == "file"
-    code, out, _ = run_cli(capsys, "config", str(tmp_path / "a.md"), "--format", "json")
-    doc = json.loads(out)
-    assert doc["file"] == str(config)
-    assert doc["settings"]["fail-on"] == "major"
-    assert doc["settings"]["languagetool"]["enabled"] == "optional"
-    assert doc["origins"]["languagetool.idle-timeout"] == "file"
 
 
 def test_every_languagetool_knob_can_be_set_from_configuration(tmp_path: Path) -> None:

@@ -103,6 +103,38 @@ def test_per_path_base_sections_come_first_and_run_wide_keys_are_refused(tmp_pat
         Configurations().for_file(str(tmp_path / "a.md"))
 
 
+def test_suppress_entries_add_up_along_the_chain_each_relative_to_its_own_file(tmp_path: Path) -> None:
+    write(tmp_path / "house" / "base.toml", '[[suppress]]\npath = "a.md"\nrule = "T_CENSUS"\n')
+    write(
+        tmp_path / "house" / "desk" / ".cleaner.toml",
+        'extend = "../base.toml"\n\n[[suppress]]\npath = "a.md"\nrule = "T_CONCLUDE"\n',
+    )
+    s = Configurations().for_file(str(tmp_path / "house" / "desk" / "a.md"))
+    base, own = s.policy.suppressions
+    assert (base.rule, base.root, base.origin) == (
+        "T_CENSUS",
+        tmp_path / "house",
+        f"{tmp_path / 'house' / 'base.toml'}:1",
+    )
+    assert (own.rule, own.root) == ("T_CONCLUDE", tmp_path / "house" / "desk")
+    # both say "a.md", each relative to its own file's folder
+    assert not base.applies_to(str(tmp_path / "house" / "desk" / "a.md")) and base.applies_to(
+        str(tmp_path / "house" / "a.md")
+    )
+    assert own.applies_to(str(tmp_path / "house" / "desk" / "a.md"))
+
+
+def test_suppress_entries_are_refused_in_a_per_path_section(tmp_path: Path) -> None:
+    write(
+        tmp_path / ".cleaner.toml",
+        '[[per-path]]\nglob = "a/**"\n\n[[per-path.suppress]]\npath = "a/x.md"\nrule = "X"\n',
+    )
+    with pytest.raises(
+        ConfigError, match=r"\.cleaner\.toml:4: per-path\.suppress: \[\[suppress\]\] entries name their own"
+    ):
+        Configurations().for_file(str(tmp_path / "a" / "x.md"))
+
+
 def test_cleaner_config_shows_the_chain_and_the_per_path_origin(tmp_path: Path, capsys) -> None:
     write(tmp_path / "base.toml", 'fail-on = "major"\n')
     write(tmp_path / ".cleaner.toml", 'extend = "base.toml"\n[[per-path]]\nglob = "opinion/**"\nfix-threshold = 0.9\n')

@@ -46,3 +46,23 @@ def test_fixed_settings_apply_to_every_file(tmp_path: Path) -> None:
     fixed = Settings(fail_on=Severity.MAJOR)
     c = Configurations.of(fixed)
     assert c.for_file(str(tmp_path / "a.md")) is fixed and Configurations.of(c) is c
+
+
+def test_used_lists_each_distinct_article_settings_once_and_the_selection_is_the_command_lines(
+    tmp_path: Path,
+) -> None:
+    from cleaner.config import Overrides
+    from cleaner.findings import Selection
+
+    write(tmp_path / "desk" / ".cleaner.toml", 'fail-on = "info"\n')
+    chosen = Selection(select=("T_",))
+    c = Configurations(overrides=Overrides(selection=chosen))
+    assert c.used() == () and c.selection == chosen
+    first = c.for_file(str(tmp_path / "desk" / "a.md"))
+    c.for_file(str(tmp_path / "desk" / "b.md"))
+    other = c.for_file(str(tmp_path / "b.md"))
+    assert c.used() == (first, other)
+    assert first.policy.selection == other.policy.selection == chosen  # every article's, whatever its file
+    assert Configurations().selection == Selection()
+    fixed = Settings(fail_on=Severity.MAJOR)
+    assert Configurations.of(fixed).used() == (fixed,)

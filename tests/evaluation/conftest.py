@@ -13,9 +13,10 @@ from cleaner.checks.languagetool.install import install
 from cleaner.checks.languagetool.server import stop_server
 from cleaner.checks.languagetool.settings import HOME_ENV, LanguageToolSettings
 from cleaner.errors import CleanerError
+from tests.support.shared_data import DATA_ENV, shared_data_folder
 
-SHARED_DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
-"""In CI the shared folder sits beside the clone; here beside /work/main."""
+SHARED_DATA = shared_data_folder()
+"""``$CLEANER_SHARED_DATA``, else ``../shared/data`` beside the clone (as in CI)."""
 
 LT_HOME = LanguageToolSettings().install_root()
 """Computed at import, before the tests redirect the cache folder (where the jars may live)."""
@@ -30,8 +31,8 @@ def shared_data() -> Path:
     """The development data folder; missing data fails in CI and skips elsewhere."""
     if not (SHARED_DATA / "mqm").is_dir():
         if in_ci():
-            pytest.fail(f"the shared development data is missing: {SHARED_DATA}")
-        pytest.skip(f"no shared development data at {SHARED_DATA}")
+            pytest.fail(f"the shared development data is missing: {SHARED_DATA}; set {DATA_ENV}")
+        pytest.skip(f"no shared development data at {SHARED_DATA}; set {DATA_ENV}")
     return SHARED_DATA
 
 

@@ -197,19 +197,3 @@ def test_a_lower_threshold_applies_more_fixes(runner: CliRunner, tmp_path: Path)
     data, _ = run_eval(runner, tmp_path, "mqm_segments.jsonl", "--threshold", "0.95")
     assert data["mqm"]["correction"]["changed_segments"] == 0  # both fixes have confidence 0.9
     assert data["mqm"]["correction"]["chrf_delta"] == 0.0
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["eval"], "give an MQM corpus"),
-        (["eval", str(DATA / "clean.jsonl"), "--engines", "rules,spelling"], "unknown engine spelling"),
-        (["eval", str(DATA / "clean.jsonl"), "--no-languagetool", "--engines", "languagetool"], "exclude each other"),
-        (["eval", str(DATA / "clean.jsonl"), "--engines", "rules"], "not an MQM record"),
-    ],
-)
-def test_usage_errors_exit_2(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    from cleaner.cli import main
-
-    assert main(args) == 2
-    assert message in capsys.readouterr().err

@@ -14,7 +14,8 @@ from cleaner.document.formats import load_document
 from cleaner.document.sources import Source
 from cleaner.document.spans import Span
 from cleaner.findings.finding import Finding, Severity
-from cleaner.findings.suppressions import directives, suppress
+from cleaner.findings.suppress_entries import SuppressEntry
+from cleaner.findings.suppressions import apply_suppressions, directives, suppress
 from tests.support.article_kit import rule_args, run_cli
 
 
@@ -37,6 +38,9 @@ def kept_texts(doc: Document, findings: list[Finding]) -> list[tuple[str, int]]:
     kept, _ = suppress(doc, findings)
     return [(f.rule_id, doc.line_col(f.start)[0]) for f in kept]
 
+
+ENGINES = "; engines: rules, names, untranslated"
+"""The summary's engines with LanguageTool and the fluency model off."""
 
 MD = """\
 Line one has pricing talks.
@@ -120,7 +124,7 @@ def test_summary_counts_suppressed_and_hides_them(
     code, out, _ = run_cli(capsys, "lint", str(art), *rules)
     assert code == 1
     assert f"{art}:1:6:" in out and f"{art}:4:" not in out and f"{art}:6:" not in out
-    assert out.strip().endswith("1 finding (1 major, 0 minor, 0 info) in 1 file, 2 suppressed")
+    assert out.strip().endswith(f"1 finding (1 major, 0 minor, 0 info) in 1 file, 2 suppressed{ENGINES}")
     code, out, _ = run_cli(capsys, "lint", str(art), "--format", "json", *rules)
     entry = json.loads(out)["files"][0]
     assert entry["suppressed"] == 2 and len(entry["findings"]) == 1
@@ -131,4 +135,24 @@ def test_plain_text_sic(tmp_path: Path, write_rules: Callable[[str], Path], caps
     art.write_text("He called them pricing talks [sic].\n", encoding="utf-8")
     code, out, _ = run_cli(capsys, "lint", str(art), *rule_args(write_rules))
     assert code == 0
-    assert out.strip() == "0 findings (0 major, 0 minor, 0 info) in 1 file, 1 suppressed"
+    assert out.strip() == f"0 findings (0 major, 0 minor, 0 info) in 1 file, 1 suppressed{ENGINES}"
+
+
+def test_an_old_rule_id_suppresses_the_rule_that_replaced_it() -> None:
+    doc = load_document(Source("a.md", "<!-- cleaner-ignore-next-line OLD -->\npricing talks\n"))
+    fs = [finding(doc, "pricing talks", "NEW")]
+    assert suppress(doc, fs) == (fs, 0)
+    assert suppress(doc, fs, {"OLD": "NEW"}) == ([], 1)
+
+
+def test_old_ids_in_ranges_and_entries_name_their_successor_and_keep_the_id_as_written() -> None:
+    text = "<!-- cleaner-disable OLD -->\npricing talks\n<!-- cleaner-enable NEW -->\npricing talks\npricing talks\n"
+    doc = load_document(Source("a.md", text))
+    fs = [finding(doc, "pricing talks", "NEW", nth) for nth in range(3)]
+    entry = SuppressEntry(path="a.md", rule="OLD", line=5)
+    outcome = apply_suppressions(doc, fs, [entry], {"OLD": "NEW"})
+    # the range opened with the old id is closed by the new one; the entry's old id silences line 5
+    assert [doc.line_col(f.start)[0] for f in outcome.kept] == [4]
+    assert outcome.used_entries() == {entry}
+    assert {(s.rule, s.named) for s in outcome.used} == {("NEW", "OLD")}
+    assert outcome.parsed.directives[0].rules == ("OLD",)  # as written, for the warnings

@@ -103,3 +103,39 @@ def test_a_bad_term_in_a_file_is_one_line_naming_file_and_line(tmp_path: Path, c
     assert err.strip().count("\n") == 0
     assert f"{tmp_path / 'accept.txt'}:3: 'Pog(ba': not a valid regular expression" in err
     assert err.startswith(f"error: {tmp_path / '.cleaner.toml'}:1: accept:")
+
+
+def test_vocab_reject_is_a_rule_like_any_other_for_select_ignore_and_suppressions(tmp_path: Path, capsys) -> None:
+    """--select/--ignore see VOCAB_REJECT (engine "vocabulary"); comments, entries and settings may name it."""
+    article = _setup(
+        tmp_path, 'reject = ["minister", "team"]\n\n[[suppress]]\npath = "story.md"\nrule = "VOCAB_REJECT"\nline = 3\n'
+    )
+    _, found = _lint(capsys, article)
+    assert ("VOCAB_REJECT", "minister") in found and ("VOCAB_REJECT", "team") not in found  # the entry's line 3
+    assert any(rule != "VOCAB_REJECT" for rule, _ in found)
+    _, ignored = _lint(capsys, article, "--ignore", "VOCAB_REJECT")
+    assert ignored == [f for f in found if f[0] != "VOCAB_REJECT"]
+    for pattern in ("vocabulary", "VOCAB_"):
+        _, selected = _lint(capsys, article, "--select", pattern)
+        assert selected == [("VOCAB_REJECT", "minister")]
+    code, out, err = run_cli(capsys, "lint", str(article), *OFFLINE, "--select", "VOCAB_REJECT,vocabulary")
+    assert (code, err) == (1, "") and "VOCAB_REJECT" in out  # known patterns, a used entry: no warning
+
+
+def test_vocab_reject_is_a_known_id_where_no_term_is_rejected(tmp_path: Path, capsys) -> None:
+    article = _setup(tmp_path, 'disable = ["VOCAB_REJECT"]\nseverity = { vocabulary = "major" }\n')
+    code, out, err = run_cli(capsys, "lint", str(article), *OFFLINE, "--ignore", "VOCAB_REJECT")
+    assert code in (0, 1) and err == ""  # no unknown id in the file, no unknown pattern
+    assert "VOCAB_REJECT" not in out
+    _setup(tmp_path, 'disable = ["VOCAB_REJEC"]\n')
+    _, _, err = run_cli(capsys, "lint", str(article), *OFFLINE)
+    assert "unknown rule id 'VOCAB_REJEC'; did you mean 'VOCAB_REJECT'?" in err
+
+
+def test_accepted_terms_are_gone_before_select_sees_them(tmp_path: Path, capsys) -> None:
+    article = _setup(tmp_path, 'accept = ["Dembelle"]\n')
+    _, selected = _lint(capsys, article, "--select", "NAME_INCONSISTENT")
+    assert selected == []  # --select brings no accepted finding back
+    _setup(tmp_path, "")
+    _, selected = _lint(capsys, article, "--select", "NAME_INCONSISTENT")
+    assert selected == [("NAME_INCONSISTENT", "Dembelle")]

@@ -37,5 +37,5 @@ def test_lint_annotations(
         "French 'tarif' means tariff: pricing talks are trade talks. (→ trade talks)",
         "::warning file=a.md,line=3,col=4,endLine=3,endColumn=25,title=T_CONCLUDE::"
         "'conclure un accord' is 'reach an agreement'. (→ reach an agreement)",
-        "cleaner: 2 findings (1 major, 1 minor, 0 info) in 1 file; 1 input error",
+        "cleaner: 2 findings (1 major, 1 minor, 0 info) in 1 file; 1 input error; engines: rules, names, untranslated",
     ]

@@ -14,7 +14,8 @@ def test_totals_add_up_the_articles() -> None:
     assert (report.totals.findings, report.totals.applied, report.totals.suggested) == (4, 3, 1)
     assert report.totals.by_severity == {"major": 3, "minor": 1, "info": 0}
     assert report.changed_files == 1
-    assert report.summary() == "4 findings (3 major, 1 minor, 0 info) in 2 files"
+    # the fake checker is the one engine, called "rules"
+    assert report.summary() == "4 findings (3 major, 1 minor, 0 info) in 2 files; engines: rules"
 
 
 def test_exit_code_input_errors_beat_findings_and_fix_judges_what_is_left() -> None:

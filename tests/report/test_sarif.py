@@ -119,6 +119,7 @@ def test_paths_are_relative_to_srcroot(sarif: dict[str, Any], tmp_path: Path) ->
     run = sarif["runs"][0]
     base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
     assert base.startswith("file:///") and base.endswith("/")
+    assert run["results"]
     for r in run["results"]:
         loc = r["locations"][0]["physicalLocation"]["artifactLocation"]
         assert loc["uriBaseId"] == "%SRCROOT%" and not loc["uri"].startswith("/")
@@ -150,3 +151,59 @@ def test_fingerprints_survive_moved_lines(
     changed = _lint_sarif(capsys, write_rules, art)["runs"][0]["results"]
     assert changed[0]["partialFingerprints"][key] != before[0]["partialFingerprints"][key]
     assert changed[1]["partialFingerprints"][key] == before[1]["partialFingerprints"][key]
+
+
+PIVOT_RULE = """\
+domain: test
+rules:
+  - id: T_PRICES
+    match: "20% prices"
+    replace: "20% tariffs"
+    message: "French 'tarif' means tariff."
+    category: mistranslation
+    severity: major
+    confidence: 0.9
+    pivots: [fr, es]
+    examples:
+      - bad: "They set 20% prices on steel."
+        good: "They set 20% tariffs on steel."
+      - ok: "They set 20% tariffs on steel."
+"""
+
+
+def test_rule_help_carries_message_pivots_and_examples_and_a_versioned_docs_link(
+    tmp_path: Path, write_rules: Callable[[str], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cleaner import __version__
+
+    art = tmp_path / "a.md"
+    art.write_text("They set 20% prices on steel.\n", encoding="utf-8")
+    rules = ["--no-builtin-rules", "--rules", str(write_rules(PIVOT_RULE)), "--no-languagetool", "--fluency", "off"]
+    code, out, _ = run_cli(capsys, "lint", str(art), "--format", "sarif", *rules)
+    assert code == 1
+    log = json.loads(out)
+    validate(log)
+    (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
+    markdown = rule["help"]["markdown"]
+    assert markdown.startswith("**T_PRICES** (mistranslation, major)\n\nFrench 'tarif' means tariff.")
+    assert "Pivot languages: fr, es." in markdown
+    assert "- ✗ They set 20% prices on steel. → ✓ They set 20% tariffs on steel." in markdown
+    assert "- ✓ They set 20% tariffs on steel. (left alone)" in markdown
+    assert rule["help"]["text"].splitlines() == [
+        "French 'tarif' means tariff.",
+        "Pivot languages: fr, es.",
+        "Bad: They set 20% prices on steel. -> good: They set 20% tariffs on steel.",
+        "OK (left alone): They set 20% tariffs on steel.",
+    ]
+    assert rule["helpUri"].endswith(f"/blob/v{__version__}/docs/rules.md#looking-up-a-rule")
+    assert rule["helpUri"].startswith("https://")
+
+
+def test_help_uri_anchors_exist_in_the_docs() -> None:
+    from cleaner.report.rule_help import PAGES
+
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    for page, anchor in set(PAGES.values()):
+        headings = [line.lstrip("#").strip() for line in (docs / page).read_text("utf-8").splitlines()]
+        slugs = {"".join(c for c in h.lower().replace(" ", "-") if c.isalnum() or c in "-_") for h in headings}
+        assert anchor in slugs, (page, anchor)

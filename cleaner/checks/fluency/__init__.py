@@ -12,3 +12,7 @@ forward pass), ``scorer`` (windows, batching, shared prefixes, score cache),
 ``confusions`` (the committed confusion sets), ``checker`` (the engine),
 ``gate`` (the post-merge step), ``settings``.
 """
+
+PROPOSE_RULE_ID = "fluency-pivot-sense"
+"""The rule id of the checker's own proposals (here, so knowing it loads no model code)."""
+PROPOSE_CATEGORY = "pivot-sense"

@@ -14,7 +14,7 @@ from cleaner.checks.checker import CheckerUnavailable
 from cleaner.checks.fluency.confusions import ConfusionTable, load_confusions
 from cleaner.checks.fluency.gate import gate_findings
 from cleaner.checks.fluency.gguf_weights import ModelError, packaged_model_path
-from cleaner.checks.fluency.propose import propose
+from cleaner.checks.fluency.propose import RULE_ID, propose
 from cleaner.checks.fluency.score_cache import FILE_NAME
 from cleaner.checks.fluency.scorer import Scorer, free_cores
 from cleaner.checks.fluency.settings import FluencyOptions
@@ -27,6 +27,7 @@ class FluencyChecker:
     """Scores sentences with a small language model to judge and propose corrections."""
 
     name = "fluency"
+    rule_ids = (RULE_ID,)
 
     def __init__(self, scorer: Scorer, table: ConfusionTable, mode: str, options: FluencyOptions) -> None:
         self.scorer = scorer

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from cleaner.checks.fluency import PROPOSE_CATEGORY, PROPOSE_RULE_ID
 from cleaner.checks.fluency.confusions import Confusion, ConfusionTable
 from cleaner.checks.fluency.scorer import Scorer
 from cleaner.checks.fluency.settings import FluencyOptions
@@ -19,8 +20,8 @@ from cleaner.checks.fluency.windows import total, window_for
 from cleaner.document import Document, Kind, Span, Token
 from cleaner.findings import Finding, Severity
 
-RULE_ID = "fluency-pivot-sense"
-CATEGORY = "pivot-sense"
+RULE_ID = PROPOSE_RULE_ID
+CATEGORY = PROPOSE_CATEGORY
 MAX_ALTERNATIVES = 3
 
 

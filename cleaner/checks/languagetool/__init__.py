@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from cleaner.checks.languagetool.errors import LanguageToolError, LanguageToolUnavailable, NotInstalled
     from cleaner.checks.languagetool.install import Installation, human_size
     from cleaner.checks.languagetool.install import install as install_languagetool
+    from cleaner.checks.languagetool.known import known_categories, known_rule_engines
     from cleaner.checks.languagetool.pivot import PivotRulesChecker, open_pivot_checker, pivot_settings
     from cleaner.checks.languagetool.server import ServerStatus, ensure_server, server_status, stop_server
     from cleaner.checks.languagetool.xml_examples import check_examples as check_xml_examples
@@ -59,6 +60,8 @@ _LAZY = {
     "pivot_settings": ("pivot", "pivot_settings"),
     "check_xml_examples": ("xml_examples", "check_examples"),
     "load_xml_examples": ("xml_examples", "load_examples"),
+    "known_rule_engines": ("known", "known_rule_engines"),
+    "known_categories": ("known", "known_categories"),
 }
 """Exports imported on first use: the settings section is read by every run's configuration,
 while the client, server and installer code (HTTP, file locks, psutil) is only needed by runs
@@ -89,6 +92,8 @@ __all__ = [
     "ensure_server",
     "human_size",
     "install_languagetool",
+    "known_categories",
+    "known_rule_engines",
     "load_xml_examples",
     "managed",
     "open_cache",

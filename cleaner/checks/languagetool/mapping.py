@@ -172,6 +172,11 @@ _ISSUE_CONFIDENCE = {
 }
 
 
+def category_names() -> frozenset[str]:
+    """Every category :func:`category_of` can give (what ``severity`` and ``disable-categories`` match)."""
+    return frozenset({*_CATEGORY.values(), "agreement", "mt-artifact", "grammar", "style"})
+
+
 def category_of(match: LTMatch) -> str:
     """cleaner's category for a LanguageTool match (doubled words are MT artefacts)."""
     if match.issue_type == "duplication":

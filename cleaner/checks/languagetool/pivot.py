@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from cleaner.checks.languagetool.checker import LanguageToolChecker, opened
+from cleaner.checks.languagetool.known import pivot_rule_ids
 from cleaner.checks.languagetool.mapping import LTMatch, to_cleaner_finding
 from cleaner.checks.languagetool.pivot_rules import rule_info
 from cleaner.checks.languagetool.selection import CUSTOM_CATEGORY
@@ -33,6 +34,11 @@ class PivotRulesChecker(LanguageToolChecker):
     """cleaner's LanguageTool XML rules as rule-engine Findings."""
 
     name = "pivot"
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """The ids of cleaner's XML rules (the rule table, kept in step with the XML file by a test)."""
+        return pivot_rule_ids()
 
     def to_finding(self, m: LTMatch, base: int, text: str) -> Finding:
         """A cleaner rule finding, trusted as the rule table says."""

@@ -6,6 +6,7 @@ registry, ``cleaner rules``) imports from here, never from its modules.
 
 from cleaner.checks.rules.api import compile_and_verify, load_checker
 from cleaner.checks.rules.compiler import CompiledRules, compile_rules
+from cleaner.checks.rules.describe import group_by_id, rule_dict, rule_markdown, rule_plain
 from cleaner.checks.rules.examples import check_examples
 from cleaner.checks.rules.growth import oversized_replacements
 from cleaner.checks.rules.loader import load_rules, rule_files
@@ -25,9 +26,13 @@ __all__ = [
     "compile_and_verify",
     "compile_rules",
     "effective_confidence",
+    "group_by_id",
     "load_checker",
     "load_rules",
     "oversized_replacements",
+    "rule_dict",
     "rule_files",
+    "rule_markdown",
+    "rule_plain",
     "table_json",
 ]

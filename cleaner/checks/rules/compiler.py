@@ -47,6 +47,10 @@ class CompiledRules:
     """(word, surface) → word inflected like surface, for every ``{word:N}`` a phrase rule can need."""
     regex_forms: tuple[Re2Form | None, ...] = ()
     """For each regex rule, its RE2 spelling for the one-pass regex set (None: RE2 cannot run it)."""
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Old rule id → the id of the rule that replaces it (``replaces:``), readable without decoding rules."""
+    categories: frozenset[str] = frozenset()
+    """Every rule's category, readable without decoding rules (``severity`` keys may name them)."""
 
     @property
     def size(self) -> int:
@@ -76,8 +80,17 @@ def compile_rules(ruleset: RuleSet) -> CompiledRules:
         automaton.make_automaton()
     literals = tuple(required_literals(ruleset.rules[i].regex) for i in regex_rules)  # type: ignore[arg-type]
     forms = tuple(re2_form(ruleset.rules[i].regex) for i in regex_rules)  # type: ignore[arg-type]
+    aliases = {old: rule.id for rule in ruleset.rules for old in rule.replaces}
+    categories = frozenset(rule.category for rule in ruleset.rules)
     return CompiledRules(
-        ruleset.rules, automaton, tuple(regex_rules), literals, _inflection_table(ruleset.rules), forms
+        ruleset.rules,
+        automaton,
+        tuple(regex_rules),
+        literals,
+        _inflection_table(ruleset.rules),
+        forms,
+        aliases,
+        categories,
     )
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import replace as replace_fields
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 import yaml
 
 from cleaner.checks.rules.model import Conditions, Example, LazyRegex, Rule, Term
-from cleaner.checks.rules.pattern import PatternError, parse_pattern
+from cleaner.checks.rules.pattern import Pattern, PatternError, parse_pattern
 from cleaner.checks.rules.regex_safety import catastrophic_reason
 from cleaner.checks.rules.template import template_refs
 from cleaner.checks.rules.types import RuleTypeError, build_matching
@@ -71,14 +72,21 @@ def load_rules(paths: Iterable[Path]) -> RuleSet:
     seen: dict[str, Rule] = {}
     for path, doc in docs:
         for i, raw in enumerate(doc.get("rules", [])):
-            rule = _build_rule(path, doc, i, raw, classes, errors)
-            if rule is None:
+            parts = _build_rules(path, doc, i, raw, classes, errors)
+            if not parts:
                 continue
-            if rule.id in seen:
-                errors.append(RuleFileError(path, rule.line, rule.id, f"duplicate id (first at {seen[rule.id].where})"))
+            rule = parts[0]
+            clash = next((n for n in (rule.id, *rule.replaces) if n in seen), None)
+            if clash is not None:
+                first = seen[clash]
+                if first.id != clash:
+                    what = f"{clash} is an old id that {first.id} replaces"
+                else:
+                    what = "duplicate id" if clash == rule.id else f"replaces {clash}, an id already taken"
+                errors.append(RuleFileError(path, rule.line, rule.id, f"{what} (first at {seen[clash].where})"))
                 continue
-            seen[rule.id] = rule
-            rules.append(rule)
+            seen.update(dict.fromkeys((rule.id, *rule.replaces), rule))
+            rules.extend(parts)
     if errors:
         raise RuleFileErrors(errors)
     return RuleSet(tuple(rules), tuple(files))
@@ -149,47 +157,53 @@ def _collect_classes(docs: list[tuple[Path, Any]], errors: list[RuleFileError]) 
     return classes
 
 
-def _build_rule(
+def _build_rules(
     path: Path, doc: Any, index: int, raw: LineDict, classes: dict[str, list[str]], errors: list[RuleFileError]
-) -> Rule | None:
+) -> list[Rule]:
+    """The rule ``raw`` as Rules: one, or one per entry of a table rule (all with its id); [] on mistakes."""
     rid = raw["id"]
     line = doc["rules"].item_lines[index]
 
-    def err(key: str, problem: str) -> None:
-        errors.append(RuleFileError(path, raw.key_lines.get(key, line), rid, problem))
+    def err(key: str, problem: str, at: int | None = None) -> None:
+        errors.append(RuleFileError(path, at or raw.key_lines.get(key, line), rid, problem))
 
     flags = re.MULTILINE | (0 if raw.get("case_sensitive") else re.IGNORECASE)
     try:
         matching = build_matching(raw, classes, flags)
     except RuleTypeError as exc:
-        err(exc.key, exc.problem)
-        return None
-    n_groups = matching.groups
-    replace = raw.get("replace", [])
-    replacements = (replace,) if isinstance(replace, str) else tuple(replace)
-    if matching.swaps and replacements:
-        err("replace", "a swap or case rule takes its replacements from its table, not 'replace'")
-        return None
-    replacements = replacements or tuple(dict.fromkeys(matching.swaps.values()))
-    for r in replacements:
-        bad = [n for n in template_refs(r) if n > n_groups]
-        if bad:
-            err("replace", f"replacement {r!r} refers to element {{{bad[0]}}} but the pattern has {n_groups}")
-            return None
+        err(exc.key, exc.problem, exc.line)
+        return []
+    if matching.entries and "replace" in raw:
+        err("replace", "a table rule takes its replacements from its entries, not 'replace'")
+        return []
     when = _conditions(raw.get("when"), classes, err)
     if when is None:
-        return None
+        return []
+    if matching.entries:
+        parts = [
+            _part(raw, e.pattern, e.raw, len(e.pattern.elements), when, classes, e.line, err) for e in matching.entries
+        ]
+    else:
+        parts = [_part(raw, matching.pattern, raw, matching.groups, when, classes, None, err, matching.swaps)]
+    if any(p is None for p in parts):
+        return []
+    shapes = [p for p in parts if p is not None]
+    replacements = [r for _, r, _ in shapes]
     examples = tuple(
         Example(raw["examples"].item_lines[i], ex.get("bad"), ex.get("good"), ex.get("ok"))
         for i, ex in enumerate(raw["examples"])
     )
-    if replacements and not any(e.bad is not None and e.good is not None for e in examples):
+    if any(replacements) and not any(e.bad is not None and e.good is not None for e in examples):
         err("examples", "needs at least one example with both 'bad' and 'good'")
-        return None
+        return []
     if not any(e.bad is not None for e in examples):
         err("examples", "needs at least one 'bad' example")
-        return None
-    return Rule(
+        return []
+    replaces = tuple(raw.get("replaces", ()))
+    if rid in replaces:
+        err("replaces", "a rule cannot replace its own id")
+        return []
+    base = Rule(
         id=rid,
         path=str(path),
         line=line,
@@ -197,17 +211,70 @@ def _build_rule(
         category=raw["category"],
         severity=Severity(raw["severity"]),
         confidence=float(raw["confidence"]),
-        replacements=replacements,
-        pattern=matching.pattern,
-        regex=matching.regex,
-        when=when,
+        replacements=(),
         skip=_scope(raw.get("skip")),
         only=_scope(raw.get("only")),
         pivots=tuple(raw.get("pivots", ())),
-        examples=examples,
         case_sensitive=bool(raw.get("case_sensitive", False)),
         swaps=dict(matching.swaps),
+        replaces=replaces,
     )
+    regex = matching.regex if not matching.entries else None
+    return [
+        replace_fields(
+            base,
+            line=line if not matching.entries else (matching.entries[k].line or line),
+            pattern=pattern,
+            regex=regex,
+            replacements=reps,
+            when=part_when,
+            examples=examples if k == 0 else (),
+            part=k,
+        )
+        for k, (pattern, reps, part_when) in enumerate(shapes)
+    ]
+
+
+Shape = tuple[Pattern | None, tuple[str, ...], Conditions]
+"""What one part of a rule matches, its replacement templates and its context."""
+
+
+def _part(
+    raw: Any,
+    pattern: Pattern | None,
+    source: Any,
+    n_groups: int,
+    when: Conditions,
+    classes: dict[str, list[str]],
+    at: int | None,
+    err: Any,
+    swaps: Mapping[str, str] | None = None,
+) -> Shape | None:
+    """One part: ``source`` (the rule, or a table entry at line ``at``) gives its ``replace`` and extra ``when``."""
+    replace = source.get("replace", [])
+    replacements = (replace,) if isinstance(replace, str) else tuple(replace)
+    if swaps and replacements:
+        err("replace", "a swap or case rule takes its replacements from its table, not 'replace'")
+        return None
+    replacements = replacements or tuple(dict.fromkeys((swaps or {}).values()))
+    for r in replacements:
+        bad = [n for n in template_refs(r) if n > n_groups]
+        if bad:
+            err("replace", f"replacement {r!r} refers to element {{{bad[0]}}} but the pattern has {n_groups}", at)
+            return None
+    if source is raw:
+        return pattern, replacements, when
+    extra = _conditions(source.get("when"), classes, lambda key, problem: err(key, problem, at))
+    if extra is None:
+        return None
+    return pattern, replacements, _merged(when, extra)
+
+
+def _merged(shared: Conditions, own: Conditions) -> Conditions:
+    """The rule's context plus an entry's: term lists joined, the entry's window first."""
+    lists = ("near", "not_near", "followed_by", "not_followed_by", "preceded_by", "not_preceded_by")
+    joined = {k: getattr(shared, k) + getattr(own, k) for k in lists}
+    return Conditions(window=own.window if own.window is not None else shared.window, **joined)
 
 
 def _scope(value: str | list[str] | None) -> frozenset[str]:

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from cleaner.checks.rules.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules
 from cleaner.checks.rules.inflection import inflect_like
+from cleaner.checks.rules.lazy_rules import LazyRules
 from cleaner.checks.rules.model import Conditions, Rule, Term
 from cleaner.checks.rules.pattern import Element, Pattern
 from cleaner.checks.rules.regex_run import RegexPass, RegexTimeout
@@ -87,7 +88,12 @@ class RuleChecker:
 
     def __init__(self, compiled: CompiledRules, disabled: frozenset[str] = frozenset()) -> None:
         self.compiled = compiled
-        self.disabled = disabled
+        self.disabled = disabled | {new for old, new in self.aliases.items() if old in disabled}
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Old rule id → the id of the rule that took it over, so old ids in settings and suppressions still work."""
+        return self.compiled.aliases
 
     @cached_property
     def regex_pass(self) -> RegexPass:
@@ -95,6 +101,17 @@ class RuleChecker:
         c = self.compiled
         forms = c.regex_forms or tuple(None for _ in c.regex_rules)
         return RegexPass(c.rules, c.regex_rules, c.regex_literals, forms)
+
+    @property
+    def rule_ids(self) -> Sequence[str]:
+        """Every rule's id, without decoding the lazily kept rules (known rule ids)."""
+        rules = self.compiled.rules
+        return rules.ids if isinstance(rules, LazyRules) else tuple(r.id for r in rules)
+
+    @property
+    def categories(self) -> frozenset[str]:
+        """Every rule's category, without decoding the rules (known names for ``severity`` keys)."""
+        return self.compiled.categories
 
     def _inflect(self, word: str, surface: str) -> str:
         """``word`` inflected like ``surface``: from the compiled table, else computed."""

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.checks.rules.compiler import CompiledRules
+from cleaner.checks.rules.model import Rule
 from cleaner.errors import InputError
 
 MEASURED_FILE = "measured-precision.json"
@@ -124,8 +125,31 @@ def with_measured_confidence(compiled: CompiledRules, table: Mapping[str, Measur
     """The compiled rules with each rule's confidence decided by evidence where there is enough."""
     if not table:
         return compiled
-    rules = tuple(replace(r, confidence=effective_confidence(r.confidence, table.get(r.id))) for r in compiled.rules)
+    rules = tuple(
+        replace(r, confidence=effective_confidence(r.confidence, evidence_of(r, table))) for r in compiled.rules
+    )
     return replace(compiled, rules=rules)
+
+
+def evidence_of(rule: Rule, table: Mapping[str, Measured]) -> Measured | None:
+    """The rule's evidence: its own entry, else the summed entries of the rules it replaced (``replaces:``).
+
+    A rule that took over a family was measured, before, as its members: their
+    firings are its firings, until the next measurement names it.
+    """
+    own = table.get(rule.id)
+    if own is not None:
+        return own
+    old = [table[i] for i in rule.replaces if i in table]
+    if not old:
+        return None
+    return Measured(
+        sum(m.fires for m in old),
+        sum(m.hits for m in old),
+        old[0].min_support,
+        sum(m.fix_wins for m in old),
+        sum(m.fix_losses for m in old),
+    )
 
 
 def table_json(

@@ -160,6 +160,10 @@ class Rule:
     case_sensitive: bool = False
     swaps: Mapping[str, str] = field(default_factory=dict)
     """For swap and case rules: matched text (lower case, single spaces) → its replacement."""
+    replaces: tuple[str, ...] = ()
+    """Ids of the rules this one took over (``replaces:``): they still name it in suppressions and settings."""
+    part: int = 0
+    """For a table rule, which entry this is (every entry is one Rule with the same id; part 0 holds the examples)."""
 
     def replacements_for(self, matched: str) -> tuple[str, ...]:
         """The replacement templates for a match: the swap table's entry, else ``replacements``."""

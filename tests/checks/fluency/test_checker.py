@@ -11,7 +11,7 @@ import pytest
 from cleaner.checks.fluency.checker import FluencyChecker, open_fluency
 from cleaner.checks.fluency.confusions import load_confusions
 from cleaner.checks.fluency.gguf_weights import ModelError
-from cleaner.checks.fluency.propose import RULE_ID, propose
+from cleaner.checks.fluency.propose import RULE_ID
 from cleaner.checks.fluency.scorer import Scorer
 from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.checks.registry import Mode, open_checkers
@@ -60,21 +60,6 @@ def test_cli_exit_2_with_one_line_naming_a_corrupt_model(tmp_path: Path, capsys:
     assert main(["lint", str(article), "--no-languagetool"]) == 0
     captured = capsys.readouterr()
     assert captured.err.count("bad.gguf") == 1 and "continuing without fluency" in captured.err
-
-
-def test_proposals_name_the_pivot_sense(scorer: Scorer) -> None:
-    text = "The government imposed new prices of 25% on imported steel and aluminium from Canada."
-    doc = Document.from_text(text)
-    found = propose(doc, load_confusions(), scorer, FluencyOptions(), [])
-    assert [f.text for f in found] == ["prices"]
-    (f,) = found
-    assert f.rule_id == RULE_ID and f.engine == "fluency" and f.replacements == ("tariffs",)
-    assert "'tarifa' is both 'prices' and 'tariffs'" in f.message
-
-
-def test_clean_sentence_gets_no_proposal(scorer: Scorer) -> None:
-    doc = Document.from_text("Oil prices rose sharply on Monday as investors worried about supply.")
-    assert propose(doc, load_confusions(), scorer, FluencyOptions(), []) == []
 
 
 def test_gate_mode_checks_nothing_itself_and_full_mode_proposes(scorer: Scorer) -> None:

@@ -34,27 +34,6 @@ def test_fluent_english_has_low_perplexity(scorer: Scorer) -> None:
     assert np.mean(scorer.score([Window("", (shuffled,))])[0][0]) < np.mean(lps) - 1.5
 
 
-def test_packed_windows_equal_scoring_alone(scorer: Scorer) -> None:
-    """Shared prefixes and packing change nothing: each continuation sees exactly its own context."""
-    windows = [
-        Window("Trump imposed 145%", (" tariffs on Chinese products.", " prices on Chinese products.")),
-        Window("Trump imposed", (" 145% tariffs on Chinese products.",)),
-        Window("Oil", (" prices rose.",)),
-    ]
-    packed = scorer.score(windows)
-    for w, scores in zip(windows, packed, strict=True):
-        for cont, got in zip(w.continuations, scores, strict=True):
-            alone = scorer.score([Window(w.prefix, (cont,))])[0][0]
-            assert np.allclose(got, alone, atol=2e-3)
-    whole = scorer.score([Window("", ("Trump imposed 145% tariffs on Chinese products.",))])[0][0]
-    assert np.allclose(packed[0][0], whole[-len(packed[0][0]) :], atol=2e-3)
-
-
-def test_output_is_deterministic(scorer: Scorer) -> None:
-    w = [Window("The talks between the two", (" blocs resumed on Monday.", " blocks resumed on Monday."))]
-    assert scorer.score(w) == scorer.score(w)
-
-
 def test_rope_uses_the_files_base_frequency(scorer: Scorer) -> None:
     model: LlamaModel = scorer.model
     h = model.w.hyper

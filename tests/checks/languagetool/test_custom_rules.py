@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cleaner.checks.languagetool.custom_rules import RESOURCE, fingerprint, is_custom_rule, with_custom_rules
+from cleaner.checks.languagetool.custom_rules import CATEGORY, RESOURCE, fingerprint, is_custom_rule, with_custom_rules
 from cleaner.checks.languagetool.install import Installation
 from cleaner.checks.languagetool.server import ServerState, read_state, write_state
-from cleaner.checks.languagetool.settings import LanguageToolSettings
 
 STOCK = Installation("6.8", Path("/opt/lt"), ("/opt/lt/lib/*",), "maven")
 
@@ -43,14 +42,6 @@ def test_the_state_file_records_the_rules_and_reads_old_files_as_stock(tmp_path)
     assert old is not None and old.rules == ""  # a server started without cleaner's rules: replaced on next use
 
 
-def test_stock_settings_switch_the_category_off_and_the_pivot_checker_asks_for_it_alone():
-    from cleaner.checks.languagetool.pivot import pivot_settings
-
-    stock = LanguageToolSettings()
-    assert "CLEANER_PIVOT" in stock.server_disabled_categories()
-    assert not stock.wants_custom_rules
-    pivot = pivot_settings(stock)
-    assert pivot.wants_custom_rules and pivot.enabled_only
-    assert pivot.server_disabled_categories() == () and pivot.server_disabled_rules() == ()
-    assert pivot.fingerprint() != stock.fingerprint()
-    assert is_custom_rule("CLEANER_PIVOT_THAN_THAT") and not is_custom_rule("AGREEMENT_SENT_START", "GRAMMAR")
+def test_cleaners_rules_are_known_by_their_prefix_or_their_category():
+    assert is_custom_rule("CLEANER_PIVOT_THAN_THAT") and is_custom_rule("ANY_ID", CATEGORY)
+    assert not is_custom_rule("AGREEMENT_SENT_START", "GRAMMAR")

@@ -1,8 +1,6 @@
 import pytest
 
 from cleaner.checks.languagetool.selection import (
-    DEFAULT_DISABLED_CATEGORIES,
-    DEFAULT_DISABLED_RULES,
     is_british_spelling,
     keep_match,
 )
@@ -57,28 +55,6 @@ def test_prefixes_drop_whole_rule_families():
     prefixes = LanguageToolSettings().rule_prefixes()
     assert prefixes == ("EN_DIACRITICS_REPLACE_",)
     assert not keep_match("EN_DIACRITICS_REPLACE_ORTHOGRAPHY_DEMBELE", "Dembele", ["Dembélé"], prefixes)
-
-
-def test_settings_split_the_selection_and_let_users_switch_rules_back_on():
-    s = LanguageToolSettings(
-        enabled_rules=frozenset({"EN_UNPAIRED_QUOTES"}), enabled_categories=frozenset({"REDUNDANCY"})
-    )
-    assert "EN_UNPAIRED_QUOTES" not in s.server_disabled_rules()
-    assert "REDUNDANCY" not in s.server_disabled_categories()
-    assert not any(r.endswith("*") for r in s.server_disabled_rules())
-    assert s.fingerprint() != LanguageToolSettings().fingerprint()
-    assert "EN_UNPAIRED_QUOTES" in DEFAULT_DISABLED_RULES
-    assert "GRAMMAR" not in DEFAULT_DISABLED_CATEGORIES
-
-
-def test_the_measured_selection_keeps_real_grammar_rules():
-    """Raw LanguageTool flags "He go to school"; the measurement turned HE_VERB_AGR back on."""
-    from cleaner.checks.languagetool.measured_selection import MEASURED_OFF, MEASURED_ON
-
-    assert "HE_VERB_AGR" in MEASURED_ON and "HE_VERB_AGR" not in DEFAULT_DISABLED_RULES
-    assert not MEASURED_ON & MEASURED_OFF
-    assert MEASURED_OFF <= DEFAULT_DISABLED_RULES
-    assert "PER_CENT" in DEFAULT_DISABLED_RULES  # fired on clean news and never on garble
 
 
 def test_accepted_terms_are_never_spelling_matches():

@@ -89,3 +89,27 @@ def test_all_errors_reported_at_once(write_rules: Callable[[str], Path]) -> None
     two = GOOD + GOOD.split("rules:\n")[1].replace("R1", "R2").replace("severity: major", "severity: x")
     two = two.replace("confidence: 0.9", "confidence: 2", 1)
     assert len(errors_of(write_rules(two))) == 2
+
+
+REPLACING = GOOD.replace("  - id: R1\n", "  - id: R1\n    replaces: [OLD_R]\n")
+
+
+def test_an_id_a_rule_replaces_cannot_be_taken_again(write_rules: Callable[[str], Path]) -> None:
+    other = GOOD.replace("id: R1", "id: OLD_R")
+    folder = write_rules(REPLACING + other.split("rules:\n", 1)[1])
+    (taken,) = errors_of(folder)
+    path = folder / "rules.yaml"
+    assert taken == f"{path}:13: OLD_R: OLD_R is an old id that R1 replaces (first at {path}:2)"
+    (own,) = errors_of(write_rules(REPLACING.replace("[OLD_R]", "[R1]")))
+    assert own.endswith("rules.yaml:3: R1: a rule cannot replace its own id")
+
+
+def test_old_ids_disable_the_rule_that_replaced_them(write_rules: Callable[[str], Path]) -> None:
+    from cleaner.checks.rules import RuleChecker, compile_rules
+    from cleaner.document import Document
+
+    compiled = compile_rules(load_rules([write_rules(REPLACING)]))
+    assert compiled.aliases == {"OLD_R": "R1"}
+    text = Document.from_text("More pricing talks.")
+    assert [f.rule_id for f in RuleChecker(compiled).check(text)] == ["R1"]
+    assert list(RuleChecker(compiled, disabled=frozenset({"OLD_R"})).check(text)) == []

@@ -120,3 +120,15 @@ def test_the_builtin_table_is_valid_and_measured_on_tuning_data() -> None:
     assert table, "the committed table is empty"
     assert "roundtrip_dev" not in " ".join(data["sources"]), "confidences must not be tuned on the reporting set"
     assert data["command"].startswith("cleaner eval ")
+
+
+def test_a_rule_without_its_own_entry_inherits_the_summed_evidence_of_the_rules_it_replaced() -> None:
+    from cleaner.checks.rules.measured import evidence_of
+    from cleaner.checks.rules.model import Rule
+    from cleaner.findings import Severity
+
+    rule = Rule("NEW", "f", 1, "m", "title", Severity.MINOR, 0.9, (), replaces=("OLD_A", "OLD_B", "OLD_C"))
+    table = {"OLD_A": Measured(12, 10, fix_wins=3), "OLD_B": Measured(10, 9, fix_losses=2)}
+    assert evidence_of(rule, table) == Measured(22, 19, MIN_SUPPORT, 3, 2)
+    assert evidence_of(rule, {**table, "NEW": Measured(1, 1)}) == Measured(1, 1)
+    assert evidence_of(Rule("X", "f", 1, "m", "title", Severity.MINOR, 0.9, ()), table) is None

@@ -2,8 +2,9 @@
 
 ``phrase`` (``match:``, the phrase language), ``regex`` (``regex:``), ``swap``
 (``swap:``, a Vale-style substitution list: each wrong phrase with its
-replacement, optionally after an ``after:`` context) and ``case`` (``words:``,
-names that came back in capitals).  Without ``type:`` the type is that of the
+replacement, optionally after an ``after:`` context), ``case`` (``words:``,
+names that came back in capitals) and ``table`` (``table:``, a family of
+phrases each with its own replacements and exclusions).  Without ``type:`` the type is that of the
 key present (``match:`` → phrase, ``regex:`` → regex), so old rule files keep
 working.  A new type is one module with a ``build`` function plus one entry
 in :data:`TYPES`; the pivot-phenomenon classes of the detection work
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from cleaner.checks.rules.types import case, phrase, regex, swap
+from cleaner.checks.rules.types import case, phrase, regex, swap, table
 from cleaner.checks.rules.types.base import Matching, RuleTypeError
 
 Builder = Callable[[Any, dict[str, list[str]], int], Matching]
@@ -26,6 +27,7 @@ TYPES: dict[str, tuple[str, Builder]] = {
     "regex": ("regex", regex.build),
     "swap": ("swap", swap.build),
     "case": ("words", case.build),
+    "table": ("table", table.build),
 }
 """Type name → (the YAML key holding its definition, its builder)."""
 

@@ -1,0 +1,69 @@
+"""The scorer: shared prefixes and packed batches change no score, only the work done."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+
+from cleaner.checks.fluency import scorer as scorer_module
+from cleaner.checks.fluency.gguf_weights import LlamaWeights
+from cleaner.checks.fluency.score_cache import ScoreCache
+from cleaner.checks.fluency.scorer import Scorer, Window, free_cores
+
+WINDOWS = [
+    Window("Trump imposed 145%", (" tariffs on Chinese products.", " prices on Chinese products.")),
+    Window("Trump imposed", (" 145% tariffs on Chinese products.",)),
+    Window("Oil", (" prices rose.",)),
+]
+
+
+def test_free_cores_is_at_least_one_and_at_most_the_machine() -> None:
+    total = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    assert 1 <= free_cores() <= total
+
+
+def test_packed_windows_equal_scoring_alone(scorer: Scorer) -> None:
+    """Shared prefixes and packing change nothing: each continuation sees exactly its own context."""
+    packed = scorer.score(WINDOWS)
+    assert [len(scores) for scores in packed] == [2, 1, 1]
+    for w, scores in zip(WINDOWS, packed, strict=True):
+        for cont, got in zip(w.continuations, scores, strict=True):
+            alone = scorer.score([Window(w.prefix, (cont,))])[0][0]
+            assert len(got) == len(scorer.tokenizer.encode(cont))  # one log-probability per token
+            assert np.allclose(got, alone, atol=2e-3)
+    whole = scorer.score([Window("", ("Trump imposed 145% tariffs on Chinese products.",))])[0][0]
+    assert np.allclose(packed[0][0], whole[-len(packed[0][0]) :], atol=2e-3)
+
+
+def test_a_prefix_that_begins_another_shares_its_tokens(weights: LlamaWeights) -> None:
+    shared = Scorer(weights, ScoreCache(None), threads=1)
+    shared.score(WINDOWS[:2])
+    apart = Scorer(weights, ScoreCache(None), threads=1)
+    for w in WINDOWS[:2]:
+        apart.score([w])
+    assert 0 < shared.tokens_run < apart.tokens_run
+
+
+def test_small_batches_give_the_same_scores(scorer: Scorer, monkeypatch: pytest.MonkeyPatch) -> None:
+    one_pass = scorer.score(WINDOWS)
+    monkeypatch.setattr(scorer_module, "BATCH_TOKENS", 8)  # every window its own forward pass
+    split = scorer.score(WINDOWS)
+    # another batch layout may move a score by a rounding step (1e-4), never more
+    for a, b in zip(one_pass, split, strict=True):
+        for x, y in zip(a, b, strict=True):
+            assert len(x) == len(y) and np.allclose(x, y, atol=2e-4)
+
+
+def test_a_continuation_asked_twice_is_computed_once(weights: LlamaWeights) -> None:
+    fresh = Scorer(weights, ScoreCache(None), threads=1)
+    twice = fresh.score([Window("Oil", (" prices rose.", " prices rose."))])
+    once = Scorer(weights, ScoreCache(None), threads=1)
+    assert twice[0][0] == twice[0][1] == once.score([Window("Oil", (" prices rose.",))])[0][0]
+    assert fresh.tokens_run == once.tokens_run
+
+
+def test_output_is_deterministic(scorer: Scorer) -> None:
+    w = [Window("The talks between the two", (" blocs resumed on Monday.", " blocks resumed on Monday."))]
+    assert scorer.score(w) == scorer.score(w)
