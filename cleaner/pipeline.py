@@ -31,6 +31,7 @@ from cleaner.findings import (
     merge,
     numbered,
     patterns_hit,
+    without_markup_blanks,
 )
 from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
@@ -132,7 +133,7 @@ class Pipeline:
         hits: frozenset[str] = frozenset()
         for offset, part in self._parts(source, document):
             raw = [f for checker in list(self.checkers) for f in self._run(checker, part)]
-            raw, hits = self._select(raw, policy, hits)
+            raw, hits = self._select(without_markup_blanks(part, raw), policy, hits)
             found = merge(raw, PRECEDENCE)
             found = self._refine(part, found)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
