@@ -54,7 +54,6 @@ class ArticleResult:
     document: Document
     findings: tuple[Finding, ...]
     plan: FixPlan
-    readability_before: Readability
     corrected: str
     """The article with the plan's edits applied."""
     suppressed: int = 0
@@ -65,6 +64,11 @@ class ArticleResult:
     selection_hits: frozenset[str] = frozenset()
     """``--select`` / ``--ignore`` patterns known to this article's run: naming an engine or a known rule
     id (:class:`KnownIds`), or matching one of the article's findings before selection (LanguageTool's ids)."""
+
+    @cached_property
+    def readability_before(self) -> Readability:
+        """Readability of the article: computed only by the outputs that show it (not plain ``lint``)."""
+        return readability(self.document.prose()[:READABILITY_CHARS])
 
     @cached_property
     def readability_after(self) -> Readability:
@@ -153,14 +157,11 @@ class Pipeline:
         with stage("fix planning"):
             plan = plan_fixes(document, findings, self.settings.fix_threshold)
             corrected = corrected_text(plan)
-        with stage("readability"):
-            before = readability(document.prose()[:READABILITY_CHARS])
         return ArticleResult(
             source=source,
             document=document,
             findings=tuple(findings),
             plan=plan,
-            readability_before=before,
             corrected=corrected,
             suppressed=outcome.dropped,
             engines=tuple(c.name for c in self.checkers),

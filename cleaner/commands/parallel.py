@@ -94,6 +94,8 @@ def _analyze(path: str) -> tuple[ArticleResult | _Failed, list[str]]:
     assert _pipeline is not None
     try:
         outcome: ArticleResult | _Failed = analyze_one(path, _pipeline)
+        if isinstance(outcome, ArticleResult):
+            _ = outcome.readability_before  # computed in the worker, so the parent never pays for it
         if _readability_after:
             assert isinstance(outcome, ArticleResult)
             _ = outcome.readability_after  # cached on the result, so it travels back with it
