@@ -38,6 +38,7 @@ from cleaner.findings import (
     merge,
     numbered,
     patterns_hit,
+    without_markup_blanks,
 )
 from cleaner.fixes import FixPlan, corrected_text, plan_fixes
 from cleaner.metrics import Readability, garble_score, readability
@@ -63,7 +64,6 @@ class ArticleResult:
     document: Document
     findings: tuple[Finding, ...]
     plan: FixPlan
-    readability_before: Readability
     corrected: str
     """The article with the plan's edits applied."""
     suppressed: int = 0
@@ -76,6 +76,11 @@ class ArticleResult:
     selection_hits: frozenset[str] = frozenset()
     """``--select`` / ``--ignore`` patterns known to this article's run: naming an engine or a known rule
     id (:class:`KnownIds`), or matching one of the article's findings before selection (LanguageTool's ids)."""
+
+    @cached_property
+    def readability_before(self) -> Readability:
+        """Readability of the article: computed only by the outputs that show it (not plain ``lint``)."""
+        return readability(self.document.prose()[:READABILITY_CHARS])
 
     @cached_property
     def readability_after(self) -> Readability:
@@ -145,7 +150,7 @@ class Pipeline:
         hits: frozenset[str] = frozenset()
         for offset, part in self._parts(source, document):
             raw = [*vocabulary.rejected_findings(part), *self._checked(part, vocabulary)]
-            raw, hits = self._select(raw, policy, hits)
+            raw, hits = self._select(without_markup_blanks(part, raw), policy, hits)
             found = merge(raw, ENGINE_PRECEDENCE)
             found = self._refine(part, found)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
@@ -165,14 +170,11 @@ class Pipeline:
         with stage("fix planning"):
             plan = plan_fixes(document, findings, self.settings.fix_threshold)
             corrected = corrected_text(plan)
-        with stage("readability"):
-            before = readability(document.prose()[:READABILITY_CHARS])
         return ArticleResult(
             source=source,
             document=document,
             findings=tuple(findings),
             plan=plan,
-            readability_before=before,
             corrected=corrected,
             suppressed=outcome.dropped,
             engines=tuple(c.name for c in self.checkers),

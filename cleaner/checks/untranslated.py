@@ -16,13 +16,17 @@ what the word is and which language it is frequent in.
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from cleaner.document import Document, Kind, Span, Token
+from cleaner.files import load_cache, store_cache
 from cleaner.findings import Finding, Severity
+from cleaner.paths import cache_dir
 
 RULE_ID = "PIVOT_UNTRANSLATED_WORD"
 GLUED_RULE_ID = "PIVOT_UNTRANSLATED_GLUED"
@@ -65,22 +69,94 @@ class Verdict:
 
 @lru_cache(maxsize=65536)
 def judge(word: str) -> Verdict | None:
-    """The verdict on a lower-case ``word``, or None when it may well be English."""
+    """The verdict on a lower-case ``word``, or None when it may well be English.
+
+    A plain word is looked up in the table of every word that can get a verdict (see :func:`verdict_table`);
+    anything else (an apostrophe, a hyphen) goes through wordfreq's own tokenizing lookup.
+    """
+    if len(word) < MIN_LENGTH:
+        return None
+    if word.isalpha():
+        return verdict_table().get(word)
+    return judge_with_wordfreq(word)
+
+
+def judge_with_wordfreq(word: str) -> Verdict | None:
+    """The verdict from wordfreq's own lookups: the definition :func:`verdict_table` must agree with."""
     from wordfreq import zipf_frequency
 
     if len(word) < MIN_LENGTH:
         return None
     english = zipf_frequency(word, "en", wordlist="large")
+    pivots = {lang: zipf_frequency(word, lang, wordlist="small") for lang in PIVOT_LANGUAGES}
+    return _verdict(word, english, pivots)
+
+
+def _verdict(word: str, english: float, pivots: dict[str, float]) -> Verdict | None:
     accented = bool(_FOREIGN_LETTERS.search(word))
     if english > (MAX_ENGLISH_ZIPF_ACCENTED if accented else MAX_ENGLISH_ZIPF):
         return None
-    best = max(PIVOT_LANGUAGES, key=lambda lang: zipf_frequency(word, lang, wordlist="small"))
-    pivot = zipf_frequency(word, best, wordlist="small")
+    best = max(PIVOT_LANGUAGES, key=lambda lang: pivots[lang])
+    pivot = pivots[best]
     if accented:
         return Verdict(best, pivot, english) if pivot >= MIN_PIVOT_ZIPF_ACCENTED else None
     if pivot >= MIN_PIVOT_ZIPF and pivot - english >= MIN_MARGIN:
         return Verdict(best, pivot, english)
     return None
+
+
+@lru_cache(maxsize=1)
+def verdict_table() -> dict[str, Verdict]:
+    """Every plain word with a verdict, from the on-disk cache when it is there.
+
+    Why: loading wordfreq and its seven lists costs about 1.5 s, most of a one-file lint (the pre-commit
+    hook). Only a word in some pivot list can get a verdict, so the verdicts of those words are all there is
+    to know; the table is a few thousand entries, loaded in milliseconds.
+    """
+    path = cache_dir() / f"untranslated-{_table_key()}.pickle"
+    table = load_cache(path, dict)
+    if table is None:
+        table = _build_verdict_table()
+        store_cache(path, table)
+    return table
+
+
+def _table_key() -> str:
+    from importlib.metadata import version
+
+    settings = (
+        PIVOT_LANGUAGES,
+        MIN_PIVOT_ZIPF,
+        MAX_ENGLISH_ZIPF,
+        MIN_MARGIN,
+        MIN_PIVOT_ZIPF_ACCENTED,
+        MAX_ENGLISH_ZIPF_ACCENTED,
+        MIN_LENGTH,
+        _FOREIGN_LETTERS.pattern,
+    )
+    digest = hashlib.sha256(repr(settings).encode()).hexdigest()[:12]
+    return f"{version('wordfreq')}-{digest}"
+
+
+def _build_verdict_table() -> dict[str, Verdict]:
+    """Verdicts of the words of the pivot lists, with wordfreq's Zipf arithmetic on its raw frequency tables."""
+    from wordfreq import get_frequency_dict
+
+    english = get_frequency_dict("en", wordlist="large")
+    pivot_lists = {lang: get_frequency_dict(lang, wordlist="small") for lang in PIVOT_LANGUAGES}
+    words = {w for table in pivot_lists.values() for w in table if len(w) >= MIN_LENGTH and w.isalpha()}
+    table: dict[str, Verdict] = {}
+    for word in words:
+        pivots = {lang: _zipf(pivot_lists[lang].get(word, 0.0)) for lang in PIVOT_LANGUAGES}
+        verdict = _verdict(word, _zipf(english.get(word, 0.0)), pivots)
+        if verdict is not None:
+            table[word] = verdict
+    return table
+
+
+def _zipf(frequency: float) -> float:
+    """wordfreq's Zipf value of a raw frequency (log10 per billion words, two decimals; 0 when unseen)."""
+    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
 
 
 class UntranslatedWordChecker:

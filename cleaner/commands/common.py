@@ -43,11 +43,9 @@ def open_pipeline(settings: Settings, warn: Warn) -> Iterator[Pipeline]:
 
 def _warn_about_rules(checkers: Sequence[object], warn: Warn) -> None:
     """Rules whose replacements could blow an article up, named before any article is touched."""
-    from cleaner.checks.rules import oversized_replacements
-
     for checker in checkers:
         compiled = getattr(checker, "compiled", None)
-        for warning in oversized_replacements(getattr(compiled, "rules", ())):
+        for warning in getattr(compiled, "growth_warnings", ()):
             warn(warning)
 
 

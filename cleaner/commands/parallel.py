@@ -104,6 +104,8 @@ def _analyze(task: tuple[str, int]) -> tuple[ArticleResult | _Failed, list[str]]
     path, index = task
     try:
         outcome: ArticleResult | _Failed = analyze_one(path, _pipeline(index))
+        if isinstance(outcome, ArticleResult):
+            _ = outcome.readability_before  # computed in the worker, so the parent never pays for it
         if _readability_after:
             assert isinstance(outcome, ArticleResult)
             _ = outcome.readability_after  # cached on the result, so it travels back with it

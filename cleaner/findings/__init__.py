@@ -2,6 +2,7 @@
 
 from cleaner.findings.filter import Policy, apply_policy
 from cleaner.findings.finding import Finding, Severity, numbered
+from cleaner.findings.markup import without_markup_blanks
 from cleaner.findings.merge import merge
 from cleaner.findings.rule_ids import LANGUAGETOOL, KnownIds, closest
 from cleaner.findings.selection import Selection, known_patterns, patterns_hit
@@ -39,4 +40,5 @@ __all__ = [
     "patterns_hit",
     "suppress",
     "unused_entry_warnings",
+    "without_markup_blanks",
 ]

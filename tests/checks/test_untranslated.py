@@ -39,3 +39,16 @@ def test_the_verdict_needs_both_rarity_in_english_and_frequency_in_a_pivot_langu
     assert judge("tariffs") is None
     assert judge("xqzvw") is None  # rare everywhere: a typo, not a pivot word
     assert RULE_ID == "PIVOT_UNTRANSLATED_WORD"
+
+
+def test_the_cached_verdict_table_agrees_with_wordfreq_lookups() -> None:
+    from wordfreq import get_frequency_dict
+
+    from cleaner.checks.untranslated import judge, judge_with_wordfreq, verdict_table
+
+    assert verdict_table()["meses"].language == "es"
+    words = [w for lang in ("es", "ca", "en") for w in list(get_frequency_dict(lang, "small"))[:1500]]
+    words += ["meses", "família", "niños", "seva", "zzqx"]
+    plain = [w for w in words if w.isalpha() and len(w) >= 3]
+    assert len(plain) > 3000
+    assert [w for w in plain if judge(w) != judge_with_wordfreq(w)] == []

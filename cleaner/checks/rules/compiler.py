@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import ahocorasick
 
+from cleaner.checks.rules.growth import oversized_replacements
 from cleaner.checks.rules.inflection import inflect_like
 from cleaner.checks.rules.literals import required_literals
 from cleaner.checks.rules.loader import RuleSet
@@ -51,6 +52,8 @@ class CompiledRules:
     """Old rule id → the id of the rule that replaces it (``replaces:``), readable without decoding rules."""
     categories: frozenset[str] = frozenset()
     """Every rule's category, readable without decoding rules (``severity`` keys may name them)."""
+    growth_warnings: tuple[str, ...] = ()
+    """Warnings about replacements that could blow an article up, found once at compile time (see ``growth``)."""
 
     @property
     def size(self) -> int:
@@ -91,6 +94,7 @@ def compile_rules(ruleset: RuleSet) -> CompiledRules:
         forms,
         aliases,
         categories,
+        tuple(oversized_replacements(ruleset.rules)),
     )
 
 

@@ -30,6 +30,16 @@ class LazyRules(Sequence[Rule]):
     def of(cls, rules: Sequence[Rule]) -> LazyRules:
         return cls([pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL) for r in rules], [r.id for r in rules])
 
+    def with_changes(self, changed: dict[int, Rule]) -> LazyRules:
+        """A copy with the rules at these indices replaced; the others stay encoded, and undecoded."""
+        blobs = list(self._blobs)
+        for index, rule in changed.items():
+            blobs[index] = pickle.dumps(rule, protocol=pickle.HIGHEST_PROTOCOL)
+        out = LazyRules(blobs, self.ids)
+        for index, rule in changed.items():
+            out._decoded[index] = rule
+        return out
+
     def __getstate__(self) -> tuple[tuple[bytes, ...], tuple[str, ...]]:
         return self._blobs, self.ids
 

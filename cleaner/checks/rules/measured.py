@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner.checks.rules.compiler import CompiledRules
+from cleaner.checks.rules.lazy_rules import LazyRules
 from cleaner.checks.rules.model import Rule
 from cleaner.errors import InputError
 
@@ -125,6 +126,16 @@ def with_measured_confidence(compiled: CompiledRules, table: Mapping[str, Measur
     """The compiled rules with each rule's confidence decided by evidence where there is enough."""
     if not table:
         return compiled
+    if isinstance(compiled.rules, LazyRules):  # decode only the rules that have evidence: start-up stays lazy
+        wanted = set(table) | {new for old, new in compiled.aliases.items() if old in table}
+        changed = {}
+        for index, rule_id in enumerate(compiled.rules.ids):
+            if rule_id in wanted:
+                rule = compiled.rules[index]
+                changed[index] = replace(
+                    rule, confidence=effective_confidence(rule.confidence, evidence_of(rule, table))
+                )
+        return replace(compiled, rules=compiled.rules.with_changes(changed))
     rules = tuple(
         replace(r, confidence=effective_confidence(r.confidence, evidence_of(r, table))) for r in compiled.rules
     )
