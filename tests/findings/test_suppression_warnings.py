@@ -9,11 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner, Result
 
 from cleaner.cli import cli
-from tests.support.article_kit import run_cli
 from tests.support.cmd_fixtures import cli_runner
 
 MD = (
@@ -90,18 +88,6 @@ def test_config_entries_silence_plain_text_and_fix_leaves_those_spans_alone(tmp_
     fix = run("fix", str(art))
     assert fix.exit_code == 1  # T_CONCLUDE's edit is below the threshold, so a minor finding is left
     assert art.read_text(encoding="utf-8") == TEXT.replace("hold pricing talks", "hold trade talks")
-
-
-def test_a_bad_entry_is_an_error_naming_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    config = tmp_path / ".cleaner.toml"
-    config.write_text('[[suppress]]\npath = "a.txt"\n\n[[suppress]]\nrule = "X"\n')
-    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    code, _, err = run_cli(capsys, "lint", str(tmp_path / "a.txt"), "--no-languagetool", "--fluency", "off")
-    assert code == 2
-    assert err.splitlines() == [
-        f"error: {config}:1: suppress[1]: rule: expected a non-empty string, got None",
-        f"error: {config}:4: suppress[2]: path: expected a non-empty string, got None",
-    ]
 
 
 RENAMED = """\
