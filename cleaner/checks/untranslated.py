@@ -165,6 +165,10 @@ class UntranslatedWordChecker:
     name = "untranslated"
     rule_ids = (RULE_ID, GLUED_RULE_ID)
 
+    def warm_up(self) -> None:
+        """Load the verdict table now, so that no article's time budget pays for it."""
+        verdict_table()
+
     def check(self, doc: Document) -> Iterator[Finding]:
         """One finding per untranslated-looking word outside quotations."""
         tokens = [t for t in doc.tokens if t.kind is Kind.WORD]

@@ -33,7 +33,7 @@ def open_pipeline(settings: Settings, warn: Warn) -> Iterator[Pipeline]:
             warn(warning)
         required = frozenset(c.name for c, mode in opened if mode is Mode.REQUIRED)
         if settings.time_budget:
-            _warm_up()
+            _warm_up(checkers)
         yield Pipeline(checkers, settings, warn, required=required, known=known)
         for checker in checkers:
             notes = getattr(checker, "run_notes", None)
@@ -49,11 +49,15 @@ def _warn_about_rules(checkers: Sequence[object], warn: Warn) -> None:
             warn(warning)
 
 
-def _warm_up() -> None:
-    """Pay one-time costs (loading the syllable dictionary) before the first article's budget starts."""
+def _warm_up(checkers: Sequence[object]) -> None:
+    """Pay one-time costs (the syllable dictionary, a checker's tables) before the first article's budget starts."""
     from cleaner.metrics import readability
 
     readability("A first sentence loads the syllable dictionary. It is not counted against an article.")
+    for checker in checkers:
+        warm_up = getattr(checker, "warm_up", None)
+        if callable(warm_up):
+            warm_up()
 
 
 class Pipelines:
