@@ -17,7 +17,7 @@ whose translation depends on context, are left to the pivot-phenomenon rules unl
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from cleaner.mining.alignment import align_line
@@ -101,36 +101,38 @@ def lexicon_priors(
     """
     best: dict[str, LexiconEntry] = {}
     for pivot, trips in trips_by_pivot.items():
-        sources: dict[str, list[str]] = {}
-        survivors: set[str] = set()
-        known: set[str] = set()
-        for trip in trips:
-            word, back = trip.word.lower(), trip.back.lower()
-            if trip.pivot_form.lower() == word:
-                continue
-            known.add(word)
-            sources.setdefault(back, []).append(word)
-            if back == word:
-                survivors.add(word)
-        for garbled, origins in sources.items():
-            others = [w for w in origins if w != garbled]
-            if not others or not (garbled.isascii() and garbled.isalpha()):
-                continue
-            mass = sum(frequency(w) for w in origins)
-            if garbled not in known:  # never sent itself: assume it survives its own round trip
-                mass += frequency(garbled)
-            if mass <= 0:
-                continue
-            original = max(others, key=lambda w: (frequency(w), w))
-            entry = LexiconEntry(
-                garbled, original, sum(frequency(w) for w in others) / mass, frequency(original) / mass, (pivot,)
-            )
-            held = best.get(garbled)
-            if held is None or entry.flag > held.flag:
-                best[garbled] = entry if held is None or held.original != original else _joined(entry, held)
-            elif held.original == original:
-                best[garbled] = _joined(held, entry)
+        for entry in _pivot_entries(pivot, trips, frequency):
+            held = best.get(entry.garbled)
+            if held is not None and held.original == entry.original:
+                kept, other = (entry, held) if entry.flag > held.flag else (held, entry)
+                best[entry.garbled] = _joined(kept, other)
+            elif held is None or entry.flag > held.flag:
+                best[entry.garbled] = entry
     return best
+
+
+def _pivot_entries(pivot: str, trips: Iterable[WordTrip], frequency: Callable[[str], float]) -> Iterator[LexiconEntry]:
+    """One pivot's entries: each garbled form with the frequency mass of the words whose round trip gives it."""
+    sources: dict[str, list[str]] = {}
+    known: set[str] = set()
+    for trip in trips:
+        word, back = trip.word.lower(), trip.back.lower()
+        if trip.pivot_form.lower() == word:
+            continue
+        known.add(word)
+        sources.setdefault(back, []).append(word)
+    for garbled, origins in sources.items():
+        others = [w for w in origins if w != garbled]
+        if not others or not (garbled.isascii() and garbled.isalpha()):
+            continue
+        mass = sum(frequency(w) for w in origins)
+        if garbled not in known:  # never sent itself: assume it survives its own round trip
+            mass += frequency(garbled)
+        if mass <= 0:
+            continue
+        original = max(others, key=lambda w: (frequency(w), w))
+        flag = sum(frequency(w) for w in others) / mass
+        yield LexiconEntry(garbled, original, flag, frequency(original) / mass, (pivot,))
 
 
 def _joined(kept: LexiconEntry, other: LexiconEntry) -> LexiconEntry:

@@ -123,23 +123,24 @@ def measured_for(paths: Iterable[Path]) -> dict[str, Measured]:
 
 
 def with_measured_confidence(compiled: CompiledRules, table: Mapping[str, Measured]) -> CompiledRules:
-    """The compiled rules with each rule's confidence decided by evidence where there is enough."""
+    """The compiled rules with each rule's confidence decided by evidence where there is enough.
+
+    Only the rules that have evidence (their own or a replaced rule's) are touched, so cached rules that
+    are still encoded stay undecoded: start-up stays lazy.
+    """
     if not table:
         return compiled
-    if isinstance(compiled.rules, LazyRules):  # decode only the rules that have evidence: start-up stays lazy
-        wanted = set(table) | {new for old, new in compiled.aliases.items() if old in table}
-        changed = {}
-        for index, rule_id in enumerate(compiled.rules.ids):
-            if rule_id in wanted:
-                rule = compiled.rules[index]
-                changed[index] = replace(
-                    rule, confidence=effective_confidence(rule.confidence, evidence_of(rule, table))
-                )
-        return replace(compiled, rules=compiled.rules.with_changes(changed))
-    rules = tuple(
-        replace(r, confidence=effective_confidence(r.confidence, evidence_of(r, table))) for r in compiled.rules
-    )
-    return replace(compiled, rules=rules)
+    rules = compiled.rules
+    wanted = set(table) | {new for old, new in compiled.aliases.items() if old in table}
+    ids = rules.ids if isinstance(rules, LazyRules) else tuple(r.id for r in rules)
+    changed = {index: _measured(rules[index], table) for index, rule_id in enumerate(ids) if rule_id in wanted}
+    if isinstance(rules, LazyRules):
+        return replace(compiled, rules=rules.with_changes(changed))
+    return replace(compiled, rules=tuple(changed.get(i, r) for i, r in enumerate(rules)))
+
+
+def _measured(rule: Rule, table: Mapping[str, Measured]) -> Rule:
+    return replace(rule, confidence=effective_confidence(rule.confidence, evidence_of(rule, table)))
 
 
 def evidence_of(rule: Rule, table: Mapping[str, Measured]) -> Measured | None:
