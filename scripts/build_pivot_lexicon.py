@@ -39,6 +39,7 @@ from cleaner.mining.lexicon import (
 )
 from cleaner.mining.pairs import read_pairs
 from cleaner.mining.roundtrip import ApertiumError, apertium_versions, run_apertium
+from cleaner.paths import builtin_rules_dir
 
 PIVOTS = {"es": ("eng-spa", "spa-eng", "apertium-eng-spa"), "ca": ("eng-cat", "cat-eng", "apertium-eng-cat")}
 WORD = re.compile(r"[a-z]{2,}")
@@ -57,7 +58,7 @@ def single_word_rules(folder: Path, out: Path) -> set[str]:
     """Words another rule file already matches alone: the lexicon leaves them to that rule (one finding, one fix)."""
     words: set[str] = set()
     for path in sorted(folder.glob("*.yaml")):
-        if path.resolve() == out.resolve():
+        if path.name == out.name:  # the lexicon's own earlier build
             continue
         for raw in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("rules", []):
             matches = [raw.get("match")] + [e.get("match") for e in raw.get("table", [])]
@@ -135,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = choose(entries, evidence, lambda w: zipf_frequency(w, "en"), min_flag=args.min_flag)
     # A replacement that is itself a table word would be flagged again after the fix: drop such chains.
     garbled_forms = {c.entry.garbled for c in chosen}
-    taken = single_word_rules(args.out.parent, args.out)
+    taken = single_word_rules(builtin_rules_dir(), args.out)
     chosen = [c for c in chosen if c.replacement not in garbled_forms and c.entry.garbled not in taken]
     restores = [c for c in chosen if c.measured and c.support >= SURE_SUPPORT and c.restore >= SURE_RESTORE]
     measured = [c for c in chosen if c.measured and c not in restores]
