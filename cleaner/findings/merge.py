@@ -61,13 +61,28 @@ def _same_problem(a: Span, b: Span) -> bool:
 
 
 def _absorb(keep: Finding, other: Finding) -> Finding:
+    """``keep`` carrying what ``other`` adds, with a confidence that belongs to the fix it now proposes.
+
+    The confidence decides whether ``fix`` applies the first replacement, so it
+    is the confidence of whoever proposes that replacement: the kept finding's,
+    unless the other engine proposes the same first fix (agreement) or the kept
+    finding had none of its own (then the other's fixes and confidence come along).
+    """
     extra = tuple(r for r in other.replacements if r not in keep.replacements)
     message = keep.message if other.message in keep.message else f"{keep.message} [{other.engine}: {other.message}]"
     return replace(
         keep,
         message=message,
-        replacements=keep.replacements + extra if not keep.replacements else keep.replacements,
+        replacements=keep.replacements or extra,
         severity=keep.severity if keep.severity.at_least(other.severity) else other.severity,
-        confidence=max(keep.confidence, other.confidence),
+        confidence=_merged_confidence(keep, other),
         also=(*keep.also, f"{other.engine}:{other.rule_id}", *other.also),
     )
+
+
+def _merged_confidence(keep: Finding, other: Finding) -> float:
+    if not keep.replacements:
+        return other.confidence if other.replacements else max(keep.confidence, other.confidence)
+    if other.replacements and other.replacements[0] == keep.replacements[0]:
+        return max(keep.confidence, other.confidence)
+    return keep.confidence

@@ -39,3 +39,29 @@ def test_merge_is_sorted_by_position() -> None:
 def test_precedence_is_the_order_given() -> None:
     (m,) = merge([finding(0, 5, "languagetool", "LT1"), finding(0, 5, "rules", "R1")], ("languagetool", "rules"))
     assert m.rule_id == "LT1"
+
+
+def confident(f: Finding, confidence: float) -> Finding:
+    return Finding(f.span, f.text, f.rule_id, f.engine, f.category, f.severity, confidence, f.message, f.replacements)
+
+
+def test_a_surer_engine_does_not_lend_its_confidence_to_another_fix() -> None:
+    hint = confident(finding(0, 5, "rules", "R1", ("a",)), 0.35)
+    sure = confident(finding(0, 5, "languagetool", "LT1", ("b",)), 0.9)
+    (m,) = merge([hint, sure], PRECEDENCE)
+    assert m.replacements == ("a",)
+    assert m.confidence == 0.35
+
+
+def test_agreeing_engines_keep_the_higher_confidence() -> None:
+    hint = confident(finding(0, 5, "rules", "R1", ("a",)), 0.35)
+    sure = confident(finding(0, 5, "languagetool", "LT1", ("a", "c")), 0.9)
+    (m,) = merge([hint, sure], PRECEDENCE)
+    assert (m.replacements, m.confidence) == (("a",), 0.9)
+
+
+def test_a_fix_taken_from_the_other_engine_brings_its_confidence() -> None:
+    flag = confident(finding(0, 5, "rules", "R1", ()), 0.9)
+    fix = confident(finding(0, 5, "languagetool", "LT1", ("b",)), 0.5)
+    (m,) = merge([flag, fix], PRECEDENCE)
+    assert (m.replacements, m.confidence) == (("b",), 0.5)
