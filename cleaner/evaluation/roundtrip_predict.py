@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from cleaner.checks.checker import Checker
 from cleaner.config.settings import Settings
@@ -23,12 +24,21 @@ from cleaner.pipeline import Pipeline, Warn
 
 
 class RememberingChecker:
-    """A checker that answers a text it has seen before from memory (findings depend on the text only)."""
+    """A checker that answers a text it has seen before from memory (findings depend on the text only).
+
+    Whatever else the inner checker is stays visible (the fluency gate's ``refine``, the
+    rule engine's ``aliases``), so the pipeline treats the wrapper as it would the checker.
+    """
 
     def __init__(self, inner: Checker) -> None:
         self.inner = inner
         self.name = inner.name
         self._seen: dict[str, tuple[Finding, ...]] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "inner":  # not set yet (copying, unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.inner, name)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if doc.text not in self._seen:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from cleaner.document import Document
+from cleaner.checks.checker import FindingsRefiner
+from cleaner.config.settings import Settings
+from cleaner.document import Document, Source
 from cleaner.document.spans import Span
 from cleaner.evaluation.roundtrip_predict import RememberingChecker, apply_first_replacements, engine_sets
 from cleaner.findings import Finding, Severity
+from cleaner.pipeline import Pipeline
 
 
 def _finding(text: str, start: int, end: int, *replacements: str, rule: str = "R") -> Finding:
@@ -48,6 +51,21 @@ def test_a_text_seen_before_is_answered_from_memory() -> None:
     assert first == again and first[0].span == Span(4, 7)
     assert other == []
     assert remembering.name == "counting"
+
+
+class Doubting(CountingChecker):
+    """A real refiner: it removes every finding it is shown (as the fluency gate does with hopeless ones)."""
+
+    def refine(self, doc: Document, findings: Sequence[Finding]) -> list[Finding]:
+        return []
+
+
+def test_a_remembered_refiner_still_refines_in_the_pipeline() -> None:
+    remembering = RememberingChecker(Doubting())
+    assert isinstance(remembering, FindingsRefiner)
+    assert not isinstance(RememberingChecker(CountingChecker()), FindingsRefiner)
+    result = Pipeline([remembering], Settings(), warn=print).analyze(Source(path="a.txt", text="See teh dog.\n"))
+    assert result.findings == ()
 
 
 def test_engine_sets_are_all_together_then_each_alone() -> None:
