@@ -151,8 +151,7 @@ class Pipeline:
         for offset, part in self._parts(source, document):
             raw = [*vocabulary.rejected_findings(part), *self._checked(part, vocabulary)]
             raw, hits = self._select(without_markup_blanks(part, raw), policy, hits)
-            found = merge(raw, ENGINE_PRECEDENCE)
-            found = self._refine(part, found)
+            found = self._judged(part, raw)
             findings.extend(_shifted(f, offset) if offset else f for f in found)
             if self.on_progress is not None:
                 self.on_progress(source.path, offset + len(part.text), total)
@@ -211,6 +210,15 @@ class Pipeline:
 
     def _parts(self, source: Source, document: Document) -> Iterator[tuple[int, Document]]:
         yield from chunks(document, CHUNK_CHARS)
+
+    def _judged(self, part: Document, raw: list[Finding]) -> list[Finding]:
+        """Merged, refined findings: unconfirmed ones stay out of the merge and live only if a refiner confirms them."""
+        pending = [f for f in raw if f.unconfirmed]
+        found = merge([f for f in raw if not f.unconfirmed], ENGINE_PRECEDENCE)
+        if not pending:
+            return self._refine(part, found)
+        refined = self._refine(part, sorted([*found, *pending], key=Finding.sort_key))
+        return merge([f for f in refined if not f.unconfirmed], ENGINE_PRECEDENCE)
 
     def _refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """The post-merge step: checkers that judge other engines' findings (the fluency gate) revise them."""

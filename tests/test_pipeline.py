@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
 from cleaner.checks.checker import CheckerUnavailable
+from cleaner.checks.fluency.settings import with_choice
+from cleaner.checks.registry import Mode
+from cleaner.commands.common import open_pipeline
 from cleaner.config import Settings
 from cleaner.document import Document, Span, decode
 from cleaner.findings import Finding, Policy, Severity
@@ -97,3 +101,28 @@ def test_an_old_rule_id_in_settings_or_a_suppression_names_the_rule_that_replace
         decode("a.md", text.encode())
     )
     assert result.findings == ()
+
+
+class Unsure(Fixed):
+    """A checker whose findings all lack their context words (unconfirmed, for a judge)."""
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for f in super().check(doc):
+            yield replace(f, unconfirmed=True)
+
+
+def test_unconfirmed_findings_that_no_judge_confirms_are_dropped_and_do_not_swallow_others() -> None:
+    lt = Fixed("languagetool", [(0, 3)], "LT")
+    result = Pipeline([Unsure("rules", [(0, 3), (8, 13)]), lt], Settings(), warn=print).analyze(source())
+    assert [(f.engine, f.text, f.unconfirmed) for f in result.findings] == [("languagetool", "one", False)]
+    assert result.corrected.startswith("LT two three")
+
+
+@pytest.mark.parametrize(("mode", "expected"), [("off", None), ("gate", "trade negotiations")])
+def test_the_language_model_decides_a_rule_whose_context_words_are_missing(mode: str, expected: str | None) -> None:
+    text = "After months of pricing negotiations, Seoul and Hanoi signed a deal.\n"
+    settings = with_choice(Settings(modes={"languagetool": Mode.OFF}), mode)
+    with open_pipeline(settings, print) as pipeline:
+        result = pipeline.analyze(decode("a.txt", text.encode()))
+    found = [(f.rule_id, f.best_replacement) for f in result.findings if f.rule_id == "TRADE_PRICING_TALKS"]
+    assert found == ([("TRADE_PRICING_TALKS", expected)] if expected else [])

@@ -55,6 +55,7 @@ def _rules(settings: Settings, stack: contextlib.ExitStack) -> Checker:
         builtin=settings.rules.builtin,
         disabled=settings.policy.disabled_rules,
         use_cache=settings.rules.use_cache,
+        unconfirmed=mode_of("fluency", settings.modes) is not Mode.OFF,
     )
 
 

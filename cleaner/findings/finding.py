@@ -54,6 +54,9 @@ class Finding:
     replacements: tuple[str, ...] = ()
     also: tuple[str, ...] = ()
     """``engine:rule_id`` of findings merged into this one."""
+    unconfirmed: bool = False
+    """The rule matched but its context words (``near:``) were missing: only a judge that reads the
+    sentence (the fluency gate) can confirm it, and the pipeline drops it when none does."""
     id: int = 0
     """The finding's number within its article (1, 2, 3 … in text order); 0 until :func:`numbered`."""
 

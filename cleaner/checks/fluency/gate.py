@@ -6,7 +6,11 @@ replacement minus that with the original (nats).  The new confidence is a
 logistic function of Δ and of the finding's own confidence, fitted on the
 tuning round trips and clean news (``scripts/calibrate_fluency.py``), so
 ``fix`` (threshold 0.8) applies only corrections that read clearly better.
-Where the original is much more fluent the finding is dropped.
+Where the original is much more fluent the finding is dropped.  A rule match
+whose context words were missing (``unconfirmed``) is the gate's to decide: it
+is kept, confirmed, only where its replacement is clearly more fluent (the
+proposals' margin), since the sentence itself then says what the listed words
+could not.
 """
 
 from __future__ import annotations
@@ -64,6 +68,8 @@ def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, op
     dropped: set[int] = set()
     for gain in gains(doc, findings, scorer):
         f = findings[gain.index]
+        if f.unconfirmed and gain.delta < options.propose_margin:
+            continue
         if gain.delta <= options.drop_below:
             dropped.add(gain.index)
             continue
@@ -72,5 +78,5 @@ def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, op
             head = f.replacements[gain.best]
             replacements = (head, *(r for r in f.replacements if r != head))
         confidence = gate_confidence(gain.delta, f.confidence, options)
-        out[gain.index] = replace(f, confidence=confidence, replacements=replacements)
+        out[gain.index] = replace(f, confidence=confidence, replacements=replacements, unconfirmed=False)
     return [f for i, f in enumerate(out) if i not in dropped]

@@ -30,12 +30,14 @@ def load_checker(
     builtin: bool = True,
     disabled: frozenset[str] = frozenset(),
     use_cache: bool = True,
+    unconfirmed: bool = False,
 ) -> RuleChecker:
     """A RuleChecker over the built-in rules plus ``extra`` rule files or folders.
 
     Confidences measured on tuning data (``measured-precision.json`` in a rule
     folder, see :mod:`cleaner.checks.rules.measured`) replace the authors' where
-    their support is enough.
+    their support is enough.  With ``unconfirmed``, matches that lack their
+    ``near:`` words are reported too, marked for a judge (the fluency gate).
     """
     paths = ([builtin_rules_dir()] if builtin else []) + list(extra)
     files = rule_files(paths)
@@ -43,4 +45,4 @@ def load_checker(
         compiled = cached_compile(cache_dir(), files, lambda: compile_and_verify(files))
     else:
         compiled = compile_and_verify(files)
-    return RuleChecker(with_measured_confidence(compiled, measured_for(paths)), disabled)
+    return RuleChecker(with_measured_confidence(compiled, measured_for(paths)), disabled, unconfirmed=unconfirmed)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import enum
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from cleaner.checks.rules.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules
@@ -86,9 +87,13 @@ class RuleChecker:
 
     name = "rules"
 
-    def __init__(self, compiled: CompiledRules, disabled: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, compiled: CompiledRules, disabled: frozenset[str] = frozenset(), *, unconfirmed: bool = False
+    ) -> None:
         self.compiled = compiled
         self.disabled = disabled | {new for old, new in self.aliases.items() if old in disabled}
+        self.unconfirmed = unconfirmed
+        """Also report matches whose ``near:`` words are missing, marked unconfirmed, for a judge to decide."""
 
     @property
     def aliases(self) -> dict[str, str]:
@@ -121,14 +126,24 @@ class RuleChecker:
     def check(self, doc: Document) -> Iterator[Finding]:
         index = _TokenIndex(doc)
         candidates: list[Candidate] = []
+        pending: list[Candidate] = []
         for cand in self._candidates(doc, index):
             try:
-                if self._accepts(doc, index, cand):
-                    candidates.append(cand)
+                verdict = self._verdict(doc, index, cand)
             except TimeoutError:
                 raise RegexTimeout(self.compiled.rules[cand.rule_index], doc.path) from None
-        for cand in _resolve_overlaps(candidates, self.compiled.rules):
+            if verdict is Context.HOLDS:
+                candidates.append(cand)
+            elif verdict is Context.NEAR_MISSING and self.unconfirmed:
+                pending.append(cand)
+        kept = _resolve_overlaps(candidates, self.compiled.rules)
+        for cand in kept:
             yield self._finding(doc, cand)
+        if pending:
+            taken = sorted((c.span.start, c.span.end) for c in kept)
+            free = [c for c in pending if not _overlaps_any(c.span, taken)]
+            for cand in _resolve_overlaps(free, self.compiled.rules):
+                yield replace(self._finding(doc, cand), unconfirmed=True)
 
     # -- candidates ------------------------------------------------------
 
@@ -156,15 +171,15 @@ class RuleChecker:
 
     # -- context ---------------------------------------------------------
 
-    def _accepts(self, doc: Document, index: _TokenIndex, cand: Candidate) -> bool:
+    def _verdict(self, doc: Document, index: _TokenIndex, cand: Candidate) -> Context:
         rule = self.compiled.rules[cand.rule_index]
         for kind in rule.skip:
             if doc.in_region(kind, cand.span):
-                return False
+                return Context.FAILS
         for kind in rule.only:
             if not doc.in_region(kind, cand.span):
-                return False
-        return rule.when.empty or _conditions_hold(rule.when, doc, index, cand)
+                return Context.FAILS
+        return Context.HOLDS if rule.when.empty else _context(rule.when, doc, index, cand)
 
     # -- findings --------------------------------------------------------
 
@@ -267,7 +282,23 @@ def _candidate(rule_index: int, start: int, end: int, owners: Owners, n_elements
     return Candidate(rule_index, Span(tokens[first].start, tokens[last].end), first, last, tuple(groups))
 
 
-def _conditions_hold(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate) -> bool:
+class Context(enum.Enum):
+    """What a match's context conditions say."""
+
+    HOLDS = "holds"
+    FAILS = "fails"
+    NEAR_MISSING = "near-missing"
+    """Every condition holds but none of the ``near:`` words is there: a judge may still confirm it."""
+
+
+def _overlaps_any(span: Span, taken: Sequence[tuple[int, int]]) -> bool:
+    """True when ``span`` overlaps one of the sorted, non-overlapping ``taken`` spans."""
+    i = bisect.bisect_left(taken, (span.end, span.end))
+    return i > 0 and taken[i - 1][1] > span.start
+
+
+def _context(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate) -> Context:
+    near_missing = False
     if when.near or when.not_near:
         lo, hi = _window(when, doc, index, cand)
         before = index.norms[lo : cand.first_token]
@@ -275,25 +306,24 @@ def _conditions_hold(when: Conditions, doc: Document, index: _TokenIndex, cand: 
         text_lo = index.tokens[lo].start if lo < cand.first_token else cand.span.start
         text_hi = index.tokens[hi - 1].end if hi - 1 > cand.last_token else cand.span.end
         window_text = doc.check_text[text_lo : cand.span.start] + " \u2026 " + doc.check_text[cand.span.end : text_hi]
-        if when.near and not any(_term_in(t, before, after, window_text) for t in when.near):
-            return False
         if any(_term_in(t, before, after, window_text) for t in when.not_near):
-            return False
+            return Context.FAILS
+        near_missing = bool(when.near) and not any(_term_in(t, before, after, window_text) for t in when.near)
     if when.followed_by or when.not_followed_by:
         following = doc.check_text[cand.span.end : cand.span.end + 200].lstrip()
         nxt = index.norms[cand.last_token + 1 : cand.last_token + 9]
         if when.followed_by and not any(_term_starts(t, nxt, following) for t in when.followed_by):
-            return False
+            return Context.FAILS
         if any(_term_starts(t, nxt, following) for t in when.not_followed_by):
-            return False
+            return Context.FAILS
     if when.preceded_by or when.not_preceded_by:
         preceding = doc.check_text[max(0, cand.span.start - 200) : cand.span.start].rstrip()
         prev = index.norms[max(0, cand.first_token - 8) : cand.first_token]
         if when.preceded_by and not any(_term_ends(t, prev, preceding) for t in when.preceded_by):
-            return False
+            return Context.FAILS
         if any(_term_ends(t, prev, preceding) for t in when.not_preceded_by):
-            return False
-    return True
+            return Context.FAILS
+    return Context.NEAR_MISSING if near_missing else Context.HOLDS
 
 
 def _window(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate) -> tuple[int, int]:

@@ -68,3 +68,16 @@ def test_confidence_rises_with_the_gain_and_with_the_prior() -> None:
 
 def _shift(f: Finding, offset: int) -> Finding:
     return replace(f, span=Span(f.start + offset, f.end + offset))
+
+
+def test_an_unconfirmed_rule_match_lives_only_where_its_fix_reads_clearly_better(scorer: Scorer) -> None:
+    garbled = "The pricing war between the two blocs has hurt exporters."
+    right = "The pricing of the bonds was delayed by a week."
+    doc = Document.from_text(garbled + "\n\n" + right)
+    confirmable = replace(_finding(garbled, "pricing war", "trade war", confidence=0.85), unconfirmed=True)
+    wrong = replace(_shift(_finding(right, "pricing", "trade", confidence=0.85), len(garbled) + 2), unconfirmed=True)
+    out = gate_findings(doc, [confirmable, wrong], scorer, FluencyOptions())
+    by_start = {f.start: f for f in out}
+    assert not by_start[confirmable.start].unconfirmed
+    assert by_start[confirmable.start].confidence >= 0.8
+    assert by_start[wrong.start].unconfirmed  # left for the pipeline to drop

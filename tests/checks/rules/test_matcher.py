@@ -197,3 +197,61 @@ def test_finding_fields(checker: RuleChecker) -> None:
 def test_disabled_rules(tmp_path: Path, write_rules: Callable[[str], Path]) -> None:
     compiled = compile_rules(load_rules([write_rules(RULES)]))
     assert list(RuleChecker(compiled, frozenset({"PRICING"})).check(Document.from_text("pricing talks"))) == []
+
+
+@pytest.fixture(scope="module")
+def judged(checker: RuleChecker) -> RuleChecker:
+    return RuleChecker(checker.compiled, unconfirmed=True)
+
+
+def test_a_match_without_its_near_words_is_left_out_unless_a_judge_will_read_it(
+    checker: RuleChecker, judged: RuleChecker
+) -> None:
+    text = "The shop raised its 20% prices again."
+    assert run(checker, text) == []
+    (f,) = run(judged, text)
+    assert (f.rule_id, f.text, f.unconfirmed) == ("PRICES", "20% prices", True)
+
+
+def test_a_not_near_word_rules_a_match_out_even_for_a_judge(judged: RuleChecker) -> None:
+    assert run(judged, "Oil firms raised their 20% prices again.") == []
+
+
+def test_a_match_with_its_near_words_is_confirmed(judged: RuleChecker) -> None:
+    (f,) = run(judged, "He cut his 145% prices on Chinese products.")
+    assert not f.unconfirmed
+
+
+OVERLAPPING = """\
+rules:
+  - id: LONG_UNSURE
+    match: "pricing talks"
+    replace: "trade talks"
+    when:
+      near: [tariffs]
+    message: "tarif"
+    category: mistranslation
+    severity: major
+    confidence: 0.9
+    examples:
+      - bad: "The pricing talks on tariffs."
+        good: "The trade talks on tariffs."
+  - id: SHORT_SURE
+    match: "talks talks"
+    replace: "talks"
+    message: "doubled"
+    category: mt-artifact
+    severity: minor
+    confidence: 0.9
+    examples:
+      - bad: "The talks talks ended."
+        good: "The talks ended."
+"""
+
+
+def test_an_unconfirmed_match_never_takes_the_place_of_a_confirmed_one(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(OVERLAPPING, encoding="utf-8")
+    judged = RuleChecker(compile_rules(load_rules([tmp_path])), unconfirmed=True)
+    found = run(judged, "The pricing talks talks ended.")
+    assert [(f.rule_id, f.unconfirmed) for f in found] == [("SHORT_SURE", False)]
+    assert [(f.rule_id, f.unconfirmed) for f in run(judged, "The pricing talks ended.")] == [("LONG_UNSURE", True)]
