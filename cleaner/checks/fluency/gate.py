@@ -6,7 +6,11 @@ replacement minus that with the original (nats).  The new confidence is a
 logistic function of Δ and of the finding's own confidence, fitted on the
 tuning round trips and clean news (``scripts/calibrate_fluency.py``), so
 ``fix`` (threshold 0.8) applies only corrections that read clearly better.
-Where the original is much more fluent the finding is dropped.  A rule match
+Where the original is much more fluent the finding is dropped, unless it is a
+hint (``info``, below the fix threshold): a hint neither fails a run nor is
+applied, and on direct MT (fluent but wrong) the word it points at reads fluently
+yet is often the error (docs/evaluation.md, MQM), so it stays, with the lowered
+confidence, for the editor to judge.  A rule match
 whose context words were missing (``unconfirmed``) is the gate's to decide: it
 is kept, confirmed, only where its replacement is clearly more fluent (the
 proposals' margin), since the sentence itself then says what the listed words
@@ -23,7 +27,8 @@ from cleaner.checks.fluency.scorer import Scorer
 from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.checks.fluency.windows import total, window_for
 from cleaner.document import Document
-from cleaner.findings import Finding
+from cleaner.findings import Finding, Severity
+from cleaner.fixes.plan import DEFAULT_THRESHOLD
 
 MAX_REPLACEMENTS = 3
 ENGINE = "fluency"
@@ -62,6 +67,11 @@ def gains(doc: Document, findings: Sequence[Finding], scorer: Scorer) -> list[Ga
     return out
 
 
+def _hint(f: Finding) -> bool:
+    """A confirmed ``info`` finding below the default fix threshold: it fails no run and changes no text."""
+    return f.severity is Severity.INFO and f.confidence < DEFAULT_THRESHOLD and not f.unconfirmed
+
+
 def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, options: FluencyOptions) -> list[Finding]:
     """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed."""
     out = list(findings)
@@ -70,7 +80,7 @@ def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, op
         f = findings[gain.index]
         if f.unconfirmed and gain.delta < options.propose_margin:
             continue
-        if gain.delta <= options.drop_below:
+        if gain.delta <= options.drop_below and not _hint(f):
             dropped.add(gain.index)
             continue
         replacements = f.replacements

@@ -81,3 +81,12 @@ def test_an_unconfirmed_rule_match_lives_only_where_its_fix_reads_clearly_better
     assert not by_start[confirmable.start].unconfirmed
     assert by_start[confirmable.start].confidence >= 0.8
     assert by_start[wrong.start].unconfirmed  # left for the pipeline to drop
+
+
+def test_a_hint_whose_fix_reads_worse_stays_a_hint_and_a_failing_finding_goes(scorer: Scorer) -> None:
+    doc = Document.from_text(CLEAN)
+    hint = replace(_finding(CLEAN, "prices", "tariffs", confidence=0.35), severity=Severity.INFO)
+    failing = _finding(CLEAN, "prices", "tariffs", confidence=0.35)
+    (kept,) = gate_findings(doc, [hint], scorer, FluencyOptions())
+    assert kept.severity is Severity.INFO and kept.confidence < hint.confidence
+    assert gate_findings(doc, [failing], scorer, FluencyOptions()) == []
