@@ -10,6 +10,7 @@ scored, however many continuations share that node.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,20 @@ _HALF_TO_SINGLE = np.float32(2.0**112)
 """Rebiases a half-precision exponent moved into single-precision position (exact, subnormals included)."""
 
 
+@dataclass(frozen=True)
+class Computed:
+    """What one pass computed, by token path, for a later pass over the same text to reuse (a KV cache)."""
+
+    index: dict[tuple[int, ...], int]
+    keys: F32
+    """(layers, nodes, kv_heads, head_dim), after RoPE."""
+    values: F32
+    hidden: F32
+    """(nodes, dim): the last layer's output, before the final norm."""
+    fresh: int
+    """Nodes this pass ran through the model (the others it took from the earlier pass)."""
+
+
 class LlamaModel:
     """A Llama-architecture decoder over weights from :mod:`cleaner.checks.fluency.gguf_weights`."""
 
@@ -37,40 +52,68 @@ class LlamaModel:
         rot = h.rope_dims
         self.inv_freq = (1.0 / (h.rope_base ** (np.arange(0, rot, 2, dtype=np.float64) / rot))).astype(np.float64)
 
-    def token_logprobs(self, tree: TokenTree) -> F32:
-        """log p(tree.targets[k] | the path to node tree.rows[k]), for each scored pair k."""
+    def token_logprobs(self, tree: TokenTree, reuse: Computed | None = None) -> tuple[F32, Computed]:
+        """log p(tree.targets[k] | the path to node tree.rows[k]) for each scored pair k, and what this pass computed.
+
+        Nodes whose token path ``reuse`` (an earlier pass) holds are not computed again: their keys, values
+        and output come from there, and the other nodes attend to them as to a KV cache.
+        """
         rows, inverse = np.unique(tree.rows, return_inverse=True)
         halves = _Halves()
-        hidden = self._hidden(tree, halves)
-        x = _rms_norm(hidden[rows], self.w.output_norm, self.w.hyper.norm_eps)
-        return _log_softmax_at(x, self.w.embedding, inverse.reshape(-1), tree.targets, halves)
+        computed = self._forward(tree, halves, reuse)
+        x = _rms_norm(computed.hidden[rows], self.w.output_norm, self.w.hyper.norm_eps)
+        return _log_softmax_at(x, self.w.embedding, inverse.reshape(-1), tree.targets, halves), computed
 
-    def _hidden(self, tree: TokenTree, halves: _Halves) -> F32:
+    def _forward(self, tree: TokenTree, halves: _Halves, reuse: Computed | None) -> Computed:
         h = self.w.hyper
-        x: F32 = single(self.w.embedding[tree.tokens])
-        cos, sin = self._rope(tree.positions)
-        biases = [np.where(b.visible, np.float32(0.0), np.float32(-np.inf)).astype(np.float32) for b in tree.blocks]
         n = tree.size
+        known = np.array([reuse.index.get(p, -1) if reuse else -1 for p in tree.paths], dtype=np.int64)
+        new = np.flatnonzero(known < 0)
+        old = np.flatnonzero(known >= 0)
+        keys = np.empty((h.layers, n, h.kv_heads, self.head_dim), dtype=np.float32)
+        values = np.empty_like(keys)
+        hidden = np.empty((n, h.dim), dtype=np.float32)
+        if reuse is not None and len(old):
+            keys[:, old] = reuse.keys[:, known[old]]
+            values[:, old] = reuse.values[:, known[old]]
+            hidden[old] = reuse.hidden[known[old]]
+        if len(new):
+            hidden[new] = self._hidden(tree, new, keys, values, halves)
+        return Computed({p: i for i, p in enumerate(tree.paths)}, keys, values, hidden, len(new))
+
+    def _hidden(self, tree: TokenTree, new: I64, keys: F32, values: F32, halves: _Halves) -> F32:
+        """The output of the nodes ``new`` (ascending); ``keys``/``values`` hold the other nodes' and get theirs."""
+        h = self.w.hyper
+        x: F32 = single(self.w.embedding[tree.tokens[new]])
+        cos, sin = self._rope(tree.positions[new])
+        n = len(new)
+        # per block, the new nodes among its own (a contiguous run of ``new``) and their rows of the mask
+        plan = []
+        for b in tree.blocks:
+            lo, hi = np.searchsorted(new, [b.start, b.stop])
+            if hi > lo:
+                bias = np.where(b.visible[new[lo:hi] - b.start], np.float32(0.0), np.float32(-np.inf))
+                plan.append((b.start, b.stop, b.context, int(lo), int(hi), bias.astype(np.float32)))
         group = h.heads // h.kv_heads
         scale = np.float32(1.0 / np.sqrt(self.head_dim))
         out = np.empty((n, h.heads, self.head_dim), dtype=np.float32)
-        for layer in self.w.layers:
+        for i, layer in enumerate(self.w.layers):
             a = _rms_norm(x, layer["attn_norm"], h.norm_eps)
             q = _apply_rope((a @ layer["attn_q"].T).reshape(n, h.heads, self.head_dim), cos, sin)
-            k = _apply_rope((a @ layer["attn_k"].T).reshape(n, h.kv_heads, self.head_dim), cos, sin)
-            v = (a @ layer["attn_v"].T).reshape(n, h.kv_heads, self.head_dim)
-            for block, bias in zip(tree.blocks, biases, strict=True):
-                s, e, c = block.start, block.stop, block.context
+            keys[i, new] = _apply_rope((a @ layer["attn_k"].T).reshape(n, h.kv_heads, self.head_dim), cos, sin)
+            values[i, new] = (a @ layer["attn_v"].T).reshape(n, h.kv_heads, self.head_dim)
+            k, v = keys[i], values[i]
+            for s, e, c, lo, hi, bias in plan:
                 kb = np.concatenate([k[:c], k[s:e]]) if c else k[s:e]
                 vb = np.concatenate([v[:c], v[s:e]]) if c else v[s:e]
-                m = e - s
+                m = hi - lo
                 # (kv, group, m, d) @ (kv, 1, d, keys): every query head of a group shares its key/value head
-                qh = q[s:e].reshape(m, h.kv_heads, group, self.head_dim).transpose(1, 2, 0, 3)
+                qh = q[lo:hi].reshape(m, h.kv_heads, group, self.head_dim).transpose(1, 2, 0, 3)
                 scores = (qh @ kb.transpose(1, 2, 0)[:, None]) * scale + bias
                 scores -= scores.max(axis=-1, keepdims=True)
                 np.exp(scores, out=scores)
                 scores /= scores.sum(axis=-1, keepdims=True)
-                out[s:e] = (scores @ vb.transpose(1, 0, 2)[:, None]).transpose(2, 0, 1, 3).reshape(m, h.heads, -1)
+                out[lo:hi] = (scores @ vb.transpose(1, 0, 2)[:, None]).transpose(2, 0, 1, 3).reshape(m, h.heads, -1)
             x = x + out.reshape(n, h.dim) @ layer["attn_output"].T
             m2 = _rms_norm(x, layer["ffn_norm"], h.norm_eps)
             gate = m2 @ layer["ffn_gate"].T

@@ -5,8 +5,11 @@ words and their alternatives, each followed by the same right context).  All
 the windows of a call not in the score cache go into one token tree
 (:mod:`cleaner.checks.fluency.token_tree`): a context shared by several
 continuations, or by the windows of one sentence, is computed once, and a
-whole article's candidates cost one forward pass.  Results are rounded so
-that a score read from the cache equals a freshly computed one.
+whole article's candidates cost one forward pass.  The next pass reuses the
+keys and values of the previous one wherever its token paths recur (full
+mode scores an article's proposals and then its gate: their windows share
+sentence beginnings).  Results are rounded so that a score read from the
+cache equals a freshly computed one.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.checks.fluency.gguf_weights import LlamaWeights, load_weights
-from cleaner.checks.fluency.llama import LlamaModel
+from cleaner.checks.fluency.llama import Computed, LlamaModel
 from cleaner.checks.fluency.score_cache import ScoreCache, score_key
 from cleaner.checks.fluency.token_tree import build_tree
 from cleaner.checks.fluency.tokenizer import Tokenizer
@@ -25,6 +28,8 @@ from cleaner.checks.fluency.tokenizer import Tokenizer
 BATCH_TOKENS = 2048
 """Tokens per forward pass at most, counted before shared ones merge: an article's windows in one pass, in bounded
 memory (the activations of 2,048 tokens take about 40 MB)."""
+KEEP_NODES = 1024
+"""A pass of at most this many nodes is kept for the next one to reuse (46 KB a node: at most 47 MB)."""
 DIGITS = 4
 
 
@@ -56,6 +61,9 @@ class Scorer:
         self.threads = max(1, threads)
         self.model_id = f"{weights.source.name}:{weights.source.stat().st_size}"
         self.tokens_run = 0
+        """Tokens run through the model (shared and reused ones once)."""
+        self._last: Computed | None = None
+        """The previous pass, whose nodes the next pass reuses: full mode's gate follows its proposals on one text."""
 
     @classmethod
     def open(cls, model_path: Path, cache_path: Path | None, threads: int) -> Scorer:
@@ -107,8 +115,9 @@ class Scorer:
 
         tree = build_tree([(ids, first) for _, _, ids, first in batch])
         with threadpool_limits(self.threads):
-            logprobs = self.model.token_logprobs(tree)
-        self.tokens_run += tree.size
+            logprobs, computed = self.model.token_logprobs(tree, self._last)
+        self.tokens_run += computed.fresh
+        self._last = computed if tree.size <= KEEP_NODES else None
         return {
             (prefix, cont): [round(float(logprobs[k]), DIGITS) for k in pairs]
             for (prefix, cont, _, _), pairs in zip(batch, tree.pairs, strict=True)

@@ -51,6 +51,8 @@ class TokenTree:
     """Per scored pair, the predicted token."""
     pairs: tuple[tuple[int, ...], ...]
     """Per input sequence, the indices of its scored pairs, in order."""
+    paths: tuple[tuple[int, ...], ...]
+    """Per node, its tokens from the root on: the key under which a later pass finds what this one computed."""
 
     @property
     def size(self) -> int:
@@ -60,9 +62,10 @@ class TokenTree:
 def build_tree(sequences: Sequence[tuple[Sequence[int], int]], block_tokens: int = BLOCK_TOKENS) -> TokenTree:
     """The tree of ``sequences``, each (token ids, index of its first scored token ≥ 1); all share ``ids[0]``."""
     if not sequences:
-        return _tree([0], [0], [-1], (), [], [], [])
+        return _tree([0], [0], [-1], [(0,)], (), [], [], [])
     root_token = sequences[0][0][0]
     token: list[int] = [root_token]
+    path_of: list[tuple[int, ...]] = [(root_token,)]
     depth: list[int] = [0]
     parent: list[int] = [-1]
     children: list[dict[int, int]] = [{}]
@@ -81,6 +84,7 @@ def build_tree(sequences: Sequence[tuple[Sequence[int], int]], block_tokens: int
                 child = len(token)
                 children[node][t] = child
                 token.append(t)
+                path_of.append((*path_of[node], t))
                 depth.append(depth[node] + 1)
                 parent.append(node)
                 children.append({})
@@ -111,7 +115,9 @@ def build_tree(sequences: Sequence[tuple[Sequence[int], int]], block_tokens: int
     positions = [depth[n] for n in order]
     parents = [-1 if parent[n] < 0 else int(new_id[parent[n]]) for n in order]
     rows = [int(new_id[n]) for n in pair_node]
-    return _tree(tokens, positions, parents, tuple(per_sequence), rows, pair_target, _group(subtrees, block_tokens))
+    paths = [path_of[n] for n in order]
+    groups = _group(subtrees, block_tokens)
+    return _tree(tokens, positions, parents, paths, tuple(per_sequence), rows, pair_target, groups)
 
 
 def _group(subtrees: list[tuple[int, int]], block_tokens: int) -> list[tuple[int, int]]:
@@ -129,6 +135,7 @@ def _tree(
     tokens: list[int],
     positions: list[int],
     parents: list[int],
+    paths: list[tuple[int, ...]],
     pairs: tuple[tuple[int, ...], ...],
     rows: list[int],
     targets: list[int],
@@ -143,6 +150,7 @@ def _tree(
         rows=_ints(rows),
         targets=_ints(targets),
         pairs=pairs,
+        paths=tuple(paths),
     )
 
 

@@ -27,6 +27,7 @@ def test_shared_prefixes_are_one_node_and_last_tokens_are_never_fed_in() -> None
     assert tree.size == 3
     node_of = {int(t): i for i, t in enumerate(tree.tokens)}
     assert tree.positions[node_of[6]] == 2
+    assert tree.paths[node_of[6]] == (ROOT, 5, 6)  # what a later pass looks the node up by
     first, second, third = tree.pairs
     assert [(tree.rows[k], tree.targets[k]) for k in first] == [(node_of[5], 6), (node_of[6], 7)]
     assert first[0] == second[0]  # "6 after root 5" is one scored pair, asked by two sequences
