@@ -22,8 +22,8 @@ from cleaner.checks.fluency.token_tree import TokenTree
 F32 = npt.NDArray[Any]
 """Float arrays (float32 in practice; numpy's stubs lose the precision through arithmetic)."""
 I64 = npt.NDArray[np.int64]
-VOCAB_SLICE = 8192
-"""Vocabulary rows converted to float32 at a time for the output projection (bounded memory)."""
+VOCAB_SLICE = 4096
+"""Vocabulary rows converted to float32 at a time for the output projection (bounded memory: 9 MB a slice)."""
 _HALF_TO_SINGLE = np.float32(2.0**112)
 """Rebiases a half-precision exponent moved into single-precision position (exact, subnormals included)."""
 
@@ -140,16 +140,16 @@ class _Halves:
     """
 
     def __init__(self) -> None:
-        self._buffers: dict[tuple[int, ...], tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]] = {}
+        self._buffers: dict[int, tuple[npt.NDArray[np.uint32], npt.NDArray[np.uint32]]] = {}
 
     def convert(self, a: F32) -> F32:
-        """float32 values of ``a``, valid until the next conversion of an array of the same shape."""
+        """float32 values of ``a``, valid until the next conversion of an array of the same size."""
         if a.dtype != np.float16:
             return np.asarray(a, dtype=np.float32)
         half = np.asarray(a).view(np.uint16)
-        if half.shape not in self._buffers:
-            self._buffers[half.shape] = (np.empty(half.shape, np.uint32), np.empty(half.shape, np.uint32))
-        bits, sign = self._buffers[half.shape]
+        if half.size not in self._buffers:
+            self._buffers[half.size] = (np.empty(half.size, np.uint32), np.empty(half.size, np.uint32))
+        bits, sign = (b.reshape(half.shape) for b in self._buffers[half.size])
         np.copyto(bits, half, casting="unsafe")
         np.bitwise_and(bits, 0x8000, out=sign)
         np.left_shift(sign, 16, out=sign)

@@ -5,10 +5,11 @@ words and their alternatives, each followed by the same right context).  All
 the windows of a call not in the score cache go into one token tree
 (:mod:`cleaner.checks.fluency.token_tree`): a context shared by several
 continuations, or by the windows of one sentence, is computed once, and a
-whole article's candidates cost one forward pass.  The next pass reuses the
-keys and values of the previous one wherever its token paths recur (full
-mode scores an article's proposals and then its gate: their windows share
-sentence beginnings).  Results are rounded so that a score read from the
+whole article's candidates cost one forward pass.  A pass reuses the keys
+and values of the previous one wherever its token paths recur: within a call
+split into several passes, and from one call to the next on the same text
+(full mode scores an article's proposals and then its gate: their windows
+share sentence beginnings).  Results are rounded so that a score read from the
 cache equals a freshly computed one.
 """
 
@@ -25,9 +26,9 @@ from cleaner.checks.fluency.score_cache import ScoreCache, score_key
 from cleaner.checks.fluency.token_tree import build_tree
 from cleaner.checks.fluency.tokenizer import Tokenizer
 
-BATCH_TOKENS = 2048
+BATCH_TOKENS = 1024
 """Tokens per forward pass at most, counted before shared ones merge: an article's windows in one pass, in bounded
-memory (the activations of 2,048 tokens take about 40 MB)."""
+memory (activations and keys/values of 1,024 tokens take about 80 MB)."""
 KEEP_NODES = 1024
 """A pass of at most this many nodes is kept for the next one to reuse (46 KB a node: at most 47 MB)."""
 DIGITS = 4
@@ -63,14 +64,19 @@ class Scorer:
         self.tokens_run = 0
         """Tokens run through the model (shared and reused ones once)."""
         self._last: Computed | None = None
-        """The previous pass, whose nodes the next pass reuses: full mode's gate follows its proposals on one text."""
+        """The previous pass, whose nodes the next pass reuses: the passes of one call, and a call asked to keep
+        it for the next (full mode's gate follows its proposals on the same text)."""
 
     @classmethod
     def open(cls, model_path: Path, cache_path: Path | None, threads: int) -> Scorer:
         return cls(load_weights(model_path), ScoreCache(cache_path), threads)
 
-    def score(self, windows: Sequence[Window]) -> list[list[list[float]]]:
-        """For each window, for each continuation, the log-probability of each of its tokens."""
+    def score(self, windows: Sequence[Window], *, same_text_next: bool = False) -> list[list[list[float]]]:
+        """For each window, for each continuation, the log-probability of each of its tokens.
+
+        ``same_text_next``: the next call scores windows of the same text, so what this one computed is
+        kept for it to reuse (otherwise it is let go: it would only hold memory).
+        """
         keys = [[score_key(self.model_id, w.prefix, c) for c in w.continuations] for w in windows]
         cached = self.cache.get_many([k for ks in keys for k in ks])
         todo = sorted(
@@ -81,7 +87,11 @@ class Scorer:
                 if k not in cached
             }
         )
-        fresh = self._compute(todo)
+        try:
+            fresh = self._compute(todo)
+        finally:
+            if not same_text_next:
+                self._last = None
         self.cache.put_many((score_key(self.model_id, p, c), v) for (p, c), v in fresh.items())
         out: list[list[list[float]]] = []
         for w, ks in zip(windows, keys, strict=True):

@@ -53,12 +53,18 @@ def test_a_later_call_reuses_what_an_earlier_one_computed(weights: LlamaWeights)
     first = [Window("Trump imposed 145%", (" tariffs on Chinese products.", " prices on Chinese products."))]
     later = [Window("Trump imposed 145% tariffs on", (" Chinese products.", " Chinese goods."))]
     warm = Scorer(weights, ScoreCache(None), threads=1)
-    warm.score(first)
+    warm.score(first, same_text_next=True)
     before = warm.tokens_run
     reused = warm.score(later)
-    cold = Scorer(weights, ScoreCache(None), threads=1)
-    fresh = cold.score(later)
-    assert 0 < warm.tokens_run - before < cold.tokens_run
+    warm_cost = warm.tokens_run - before
+    plain = Scorer(weights, ScoreCache(None), threads=1)
+    plain.score(first)
+    before = plain.tokens_run
+    fresh = plain.score(later)
+    plain_cost = plain.tokens_run - before
+    alone = Scorer(weights, ScoreCache(None), threads=1)
+    alone.score(later)
+    assert 0 < warm_cost < plain_cost == alone.tokens_run  # without the hint nothing is kept for the next call
     for a, b in zip(reused[0], fresh[0], strict=True):
         assert len(a) == len(b) and np.allclose(a, b, atol=2e-4)
 
