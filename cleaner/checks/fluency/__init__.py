@@ -7,8 +7,9 @@ difference; *propose* tries the words a pivot-language round trip confuses
 original surprising.
 
 Modules: ``gguf_weights`` (GGUF file → float arrays, cached on disk),
-``tokenizer`` (byte-level BPE from the GGUF vocabulary), ``llama`` (the
-forward pass), ``scorer`` (windows, batching, shared prefixes, score cache),
+``tokenizer`` (byte-level BPE from the GGUF vocabulary), ``token_tree``
+(windows laid out so that shared tokens are computed once), ``llama`` (the
+forward pass), ``scorer`` (windows, passes, reuse between them, score cache),
 ``confusions`` (the committed confusion sets), ``checker`` (the engine),
 ``gate`` (the post-merge step), ``settings``.
 """

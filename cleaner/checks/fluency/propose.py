@@ -76,7 +76,8 @@ def propose(
         for c in chosen
     ]
     findings: list[Finding] = []
-    for cand, per_variant in zip(chosen, scorer.score(windows), strict=True):
+    # the gate scores this text next, and its windows share sentence beginnings with these
+    for cand, per_variant in zip(chosen, scorer.score(windows, same_text_next=True), strict=True):
         original = total(per_variant[0])
         gains = [total(s) - original for s in per_variant[1:]]
         best = max(range(len(gains)), key=lambda k: (gains[k], -k))

@@ -1,11 +1,16 @@
-"""Scoring text with the language model: windows, shared prefixes, packed batches, cache, threads.
+"""Scoring text with the language model: windows, a shared token tree, cache, threads.
 
 A :class:`Window` is a left context and a few continuations (the original
-words and their alternatives, each followed by the same right context).  The
-context is computed once per window and every continuation attends to it;
-windows are packed into batches of a few hundred tokens, so a whole article's
-candidates cost one or two forward passes.  Results are rounded so that a
-score read from the cache equals a freshly computed one.
+words and their alternatives, each followed by the same right context).  All
+the windows of a call not in the score cache go into one token tree
+(:mod:`cleaner.checks.fluency.token_tree`): a context shared by several
+continuations, or by the windows of one sentence, is computed once, and a
+whole article's candidates cost one forward pass.  A pass reuses the keys
+and values of the previous one wherever its token paths recur: within a call
+split into several passes, and from one call to the next on the same text
+(full mode scores an article's proposals and then its gate: their windows
+share sentence beginnings).  Results are rounded so that a score read from the
+cache equals a freshly computed one.
 """
 
 from __future__ import annotations
@@ -15,15 +20,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from cleaner.checks.fluency.gguf_weights import LlamaWeights, load_weights
-from cleaner.checks.fluency.llama import LlamaModel
+from cleaner.checks.fluency.llama import Computed, LlamaModel
 from cleaner.checks.fluency.score_cache import ScoreCache, score_key
+from cleaner.checks.fluency.token_tree import build_tree
 from cleaner.checks.fluency.tokenizer import Tokenizer
 
-BATCH_TOKENS = 768
-"""Tokens per forward pass: large enough to amortize the per-pass cost, small enough for the attention mask."""
+BATCH_TOKENS = 1024
+"""Tokens per forward pass at most, counted before shared ones merge: an article's windows in one pass, in bounded
+memory (activations and keys/values of 1,024 tokens take about 80 MB)."""
+KEEP_NODES = 1024
+"""A pass of at most this many nodes is kept for the next one to reuse (46 KB a node: at most 47 MB)."""
 DIGITS = 4
 
 
@@ -33,29 +40,6 @@ class Window:
 
     prefix: str
     continuations: tuple[str, ...]
-
-
-@dataclass(slots=True)
-class Branch:
-    """One continuation, attached after the first ``attach`` tokens of its trunk."""
-
-    prefix: str
-    text: str
-    ids: list[int]
-    attach: int
-
-
-@dataclass(slots=True)
-class Trunk:
-    """A run of context tokens that several branches (continuations) attend to."""
-
-    prefix: str
-    ids: list[int]
-    branches: list[Branch]
-
-    @property
-    def size(self) -> int:
-        return len(self.ids) + sum(len(b.ids) for b in self.branches)
 
 
 def free_cores() -> int:
@@ -78,13 +62,21 @@ class Scorer:
         self.threads = max(1, threads)
         self.model_id = f"{weights.source.name}:{weights.source.stat().st_size}"
         self.tokens_run = 0
+        """Tokens run through the model (shared and reused ones once)."""
+        self._last: Computed | None = None
+        """The previous pass, whose nodes the next pass reuses: the passes of one call, and a call asked to keep
+        it for the next (full mode's gate follows its proposals on the same text)."""
 
     @classmethod
     def open(cls, model_path: Path, cache_path: Path | None, threads: int) -> Scorer:
         return cls(load_weights(model_path), ScoreCache(cache_path), threads)
 
-    def score(self, windows: Sequence[Window]) -> list[list[list[float]]]:
-        """For each window, for each continuation, the log-probability of each of its tokens."""
+    def score(self, windows: Sequence[Window], *, same_text_next: bool = False) -> list[list[list[float]]]:
+        """For each window, for each continuation, the log-probability of each of its tokens.
+
+        ``same_text_next``: the next call scores windows of the same text, so what this one computed is
+        kept for it to reuse (otherwise it is let go: it would only hold memory).
+        """
         keys = [[score_key(self.model_id, w.prefix, c) for c in w.continuations] for w in windows]
         cached = self.cache.get_many([k for ks in keys for k in ks])
         todo = sorted(
@@ -95,7 +87,11 @@ class Scorer:
                 if k not in cached
             }
         )
-        fresh = self._compute(todo)
+        try:
+            fresh = self._compute(todo)
+        finally:
+            if not same_text_next:
+                self._last = None
         self.cache.put_many((score_key(self.model_id, p, c), v) for (p, c), v in fresh.items())
         out: list[list[list[float]]] = []
         for w, ks in zip(windows, keys, strict=True):
@@ -105,78 +101,34 @@ class Scorer:
         return out
 
     def _compute(self, todo: Sequence[tuple[str, str]]) -> dict[tuple[str, str], list[float]]:
-        groups: dict[str, list[str]] = {}
-        for prefix, cont in todo:
-            groups.setdefault(prefix, []).append(cont)
+        """Fresh scores: the sequences (in order, so windows of one sentence meet) in trees of bounded size."""
+        encoded: dict[str, list[int]] = {}
         results: dict[tuple[str, str], list[float]] = {}
-        batch: list[Trunk] = []
+        batch: list[tuple[str, str, list[int], int]] = []
         size = 0
-        for trunk in self._trunks(groups):
-            n = trunk.size
-            if batch and size + n > BATCH_TOKENS:
+        for prefix, cont in todo:
+            if prefix not in encoded:
+                encoded[prefix] = [self.tokenizer.endoftext, *self.tokenizer.encode(prefix)]
+                size += len(encoded[prefix])
+            ids = self.tokenizer.encode(cont)
+            if batch and size + len(ids) > BATCH_TOKENS:
                 results.update(self._run(batch))
-                batch, size = [], 0
-            batch.append(trunk)
-            size += n
+                batch, size = [], len(encoded[prefix])
+            batch.append((prefix, cont, encoded[prefix] + ids, len(encoded[prefix])))
+            size += len(ids)
         if batch:
             results.update(self._run(batch))
         return results
 
-    def _trunks(self, groups: dict[str, list[str]]) -> list[Trunk]:
-        """Prefixes that begin another window's prefix share its tokens (windows of one sentence)."""
-        encoded = {p: [self.tokenizer.endoftext, *self.tokenizer.encode(p)] for p in groups}
-        trunks: list[Trunk] = []
-        for p in sorted(groups, key=lambda x: (-len(x), x)):
-            ids = encoded[p]
-            branches = [Branch(p, c, self.tokenizer.encode(c), len(ids)) for c in groups[p]]
-            for trunk in trunks:
-                if trunk.prefix.startswith(p) and trunk.ids[: len(ids)] == ids:
-                    trunk.branches.extend(branches)
-                    break
-            else:
-                trunks.append(Trunk(p, ids, branches))
-        return trunks
-
-    def _run(self, batch: Sequence[Trunk]) -> dict[tuple[str, str], list[float]]:
+    def _run(self, batch: Sequence[tuple[str, str, list[int], int]]) -> dict[tuple[str, str], list[float]]:
         from threadpoolctl import threadpool_limits
 
-        tokens: list[int] = []
-        positions: list[int] = []
-        reach: list[tuple[int, int, int]] = []
-        """Per token: its trunk's first index, the end of the prefix it continues, its own continuation's start."""
-        rows: list[int] = []
-        targets: list[int] = []
-        spans: list[tuple[str, str, int, int]] = []
-        for trunk in batch:
-            base = len(tokens)
-            tokens.extend(trunk.ids)
-            positions.extend(range(len(trunk.ids)))
-            reach.extend((base, base + len(trunk.ids), base) for _ in trunk.ids)
-            for branch in trunk.branches:
-                start = len(tokens)
-                first_row = len(rows)
-                previous = base + branch.attach - 1
-                for k, t in enumerate(branch.ids):
-                    rows.append(previous)
-                    targets.append(t)
-                    tokens.append(t)
-                    positions.append(branch.attach + k)
-                    reach.append((base, base + branch.attach, start))
-                    previous = len(tokens) - 1
-                spans.append((branch.prefix, branch.text, first_row, len(rows)))
-        n = len(tokens)
-        index = np.arange(n)
-        first, prefix_stop, own = (np.array(col)[:, None] for col in zip(*reach, strict=True))
-        # token i sees its window's prefix and its own continuation's earlier tokens, never a later token
-        col = index[None, :]
-        visible = (((col >= first) & (col < prefix_stop)) | (col >= own)) & (col <= index[:, None])
+        tree = build_tree([(ids, first) for _, _, ids, first in batch])
         with threadpool_limits(self.threads):
-            logprobs = self.model.token_logprobs(
-                np.array(tokens, dtype=np.int64),
-                np.array(positions, dtype=np.int64),
-                visible,
-                np.array(rows, dtype=np.int64),
-                np.array(targets, dtype=np.int64),
-            )
-        self.tokens_run += n
-        return {(p, t): [round(float(x), DIGITS) for x in logprobs[a:b]] for p, t, a, b in spans}
+            logprobs, computed = self.model.token_logprobs(tree, self._last)
+        self.tokens_run += computed.fresh
+        self._last = computed if tree.size <= KEEP_NODES else None
+        return {
+            (prefix, cont): [round(float(logprobs[k]), DIGITS) for k in pairs]
+            for (prefix, cont, _, _), pairs in zip(batch, tree.pairs, strict=True)
+        }

@@ -40,10 +40,33 @@ def test_packed_windows_equal_scoring_alone(scorer: Scorer) -> None:
 def test_a_prefix_that_begins_another_shares_its_tokens(weights: LlamaWeights) -> None:
     shared = Scorer(weights, ScoreCache(None), threads=1)
     shared.score(WINDOWS[:2])
-    apart = Scorer(weights, ScoreCache(None), threads=1)
+    apart = 0
     for w in WINDOWS[:2]:
-        apart.score([w])
-    assert 0 < shared.tokens_run < apart.tokens_run
+        alone = Scorer(weights, ScoreCache(None), threads=1)
+        alone.score([w])
+        apart += alone.tokens_run
+    assert 0 < shared.tokens_run < apart
+
+
+def test_a_later_call_reuses_what_an_earlier_one_computed(weights: LlamaWeights) -> None:
+    """Full mode's gate after its proposals: a shared sentence beginning is not run again, and scores the same."""
+    first = [Window("Trump imposed 145%", (" tariffs on Chinese products.", " prices on Chinese products."))]
+    later = [Window("Trump imposed 145% tariffs on", (" Chinese products.", " Chinese goods."))]
+    warm = Scorer(weights, ScoreCache(None), threads=1)
+    warm.score(first, same_text_next=True)
+    before = warm.tokens_run
+    reused = warm.score(later)
+    warm_cost = warm.tokens_run - before
+    plain = Scorer(weights, ScoreCache(None), threads=1)
+    plain.score(first)
+    before = plain.tokens_run
+    fresh = plain.score(later)
+    plain_cost = plain.tokens_run - before
+    alone = Scorer(weights, ScoreCache(None), threads=1)
+    alone.score(later)
+    assert 0 < warm_cost < plain_cost == alone.tokens_run  # without the hint nothing is kept for the next call
+    for a, b in zip(reused[0], fresh[0], strict=True):
+        assert len(a) == len(b) and np.allclose(a, b, atol=2e-4)
 
 
 def test_small_batches_give_the_same_scores(scorer: Scorer, monkeypatch: pytest.MonkeyPatch) -> None:
