@@ -20,7 +20,7 @@ could not.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from cleaner.checks.fluency.scorer import Scorer
@@ -51,9 +51,15 @@ class Gain:
     best: int
 
 
-def gains(doc: Document, findings: Sequence[Finding], scorer: Scorer) -> list[Gain]:
-    """The fluency gain of every finding the gate judges (another engine's, with a replacement)."""
-    todo = [i for i, f in enumerate(findings) if f.engine != ENGINE and f.replacements and f.text]
+def gains(
+    doc: Document, findings: Sequence[Finding], scorer: Scorer, settled: Callable[[Finding], bool] | None = None
+) -> list[Gain]:
+    """The fluency gain of every finding the gate judges (another engine's, with a replacement) but ``settled`` ones."""
+    todo = [
+        i
+        for i, f in enumerate(findings)
+        if f.engine != ENGINE and f.replacements and f.text and not (settled and settled(f))
+    ]
     windows = [
         window_for(doc, findings[i].span, (findings[i].text, *findings[i].replacements[:MAX_REPLACEMENTS]))
         for i in todo
@@ -72,11 +78,23 @@ def _hint(f: Finding) -> bool:
     return f.severity is Severity.INFO and f.confidence < DEFAULT_THRESHOLD and not f.unconfirmed
 
 
+def _settled(f: Finding, options: FluencyOptions) -> bool:
+    """A hint that no fluency gain could lift to the fix threshold: the model cannot change what happens to it.
+
+    It is neither dropped (a hint) nor applied whatever Δ is, so it is not scored: on round-trip text
+    these are most of the findings (the pivot lexicon's hints), and the gate's cost is per finding.
+    """
+    return _hint(f) and gate_confidence(options.gate_clip, f.confidence, options) < DEFAULT_THRESHOLD
+
+
 def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, options: FluencyOptions) -> list[Finding]:
-    """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed."""
+    """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed.
+
+    Settled hints (:func:`_settled`) pass through as they are.
+    """
     out = list(findings)
     dropped: set[int] = set()
-    for gain in gains(doc, findings, scorer):
+    for gain in gains(doc, findings, scorer, lambda f: _settled(f, options)):
         f = findings[gain.index]
         if f.unconfirmed and gain.delta < options.propose_margin:
             continue

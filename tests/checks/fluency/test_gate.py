@@ -85,8 +85,17 @@ def test_an_unconfirmed_rule_match_lives_only_where_its_fix_reads_clearly_better
 
 def test_a_hint_whose_fix_reads_worse_stays_a_hint_and_a_failing_finding_goes(scorer: Scorer) -> None:
     doc = Document.from_text(CLEAN)
-    hint = replace(_finding(CLEAN, "prices", "tariffs", confidence=0.35), severity=Severity.INFO)
-    failing = _finding(CLEAN, "prices", "tariffs", confidence=0.35)
+    hint = replace(_finding(CLEAN, "prices", "tariffs", confidence=0.78), severity=Severity.INFO)
+    failing = _finding(CLEAN, "prices", "tariffs", confidence=0.78)
     (kept,) = gate_findings(doc, [hint], scorer, FluencyOptions())
     assert kept.severity is Severity.INFO and kept.confidence < hint.confidence
     assert gate_findings(doc, [failing], scorer, FluencyOptions()) == []
+
+
+def test_a_hint_no_gain_could_make_a_fix_is_left_as_it_is_and_not_scored(scorer: Scorer) -> None:
+    doc = Document.from_text(CLEAN)
+    weak = replace(_finding(CLEAN, "prices", "tariffs", confidence=0.35), severity=Severity.INFO)
+    assert gate_findings(doc, [weak], scorer, FluencyOptions()) == [weak]
+    assert gains(doc, [weak], scorer, lambda f: f is weak) == []
+    options = FluencyOptions()
+    assert gate_confidence(options.gate_clip, 0.35, options) < 0.8 <= gate_confidence(options.gate_clip, 0.78, options)
