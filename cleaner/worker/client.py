@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any, BinaryIO
 
 from cleaner.worker import keys, protocol
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs the front door 10 ms
+
+if TYPE_CHECKING:
+    from typing import Any, BinaryIO
 
 ENV = "CLEANER_WORKER"
 MODES = ("auto", "off", "spawn")
@@ -44,29 +48,36 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def requested_mode(args: list[str], env: dict[str, str] | os._Environ[str]) -> str:
-    """auto, off or spawn, from ``--worker`` and ``CLEANER_WORKER``; unknown values mean off (the CLI says why)."""
-    given = worker_option(args)
+    """auto, off or spawn, from ``--worker`` and ``CLEANER_WORKER``.
+
+    *off* from either wins (a hook's ``--worker spawn`` entry can be switched
+    off in the environment); else the last ``--worker``, else the variable,
+    else auto.  A value the CLI would reject means off, so the CLI says why.
+    Under ``CI`` spawn means auto: a CI job must not leave a daemon behind.
+    """
+    given = worker_options(args)
     from_env = env.get(ENV, "").strip().lower() or None
-    if "off" in (given, from_env):
+    if "off" in (*given, from_env):
         return "off"
-    mode = given or from_env or "auto"
+    mode = given[-1] if given else from_env or "auto"
     if mode not in MODES:
         return "off"
     if mode == "spawn" and env.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-        return "auto"  # a CI job must not leave a daemon behind
+        return "auto"
     return mode
 
 
-def worker_option(args: list[str]) -> str | None:
-    """The value of ``--worker X`` / ``--worker=X`` before any ``--``."""
+def worker_options(args: list[str]) -> list[str]:
+    """The values of every ``--worker X`` / ``--worker=X`` before any ``--``, in order."""
+    found: list[str] = []
     for index, arg in enumerate(args):
         if arg == "--":
             break
         if arg == "--worker" and index + 1 < len(args):
-            return args[index + 1].strip().lower()
-        if arg.startswith("--worker="):
-            return arg.split("=", 1)[1].strip().lower()
-    return None
+            found.append(args[index + 1].strip().lower())
+        elif arg.startswith("--worker="):
+            found.append(arg.split("=", 1)[1].strip().lower())
+    return found
 
 
 def eligible(args: list[str]) -> bool:
@@ -114,8 +125,6 @@ def build_request(args: list[str], key: str) -> dict[str, Any] | None:
         streams = {name: _stream(name) for name in ("stdout", "stderr")}
     except (OSError, AttributeError, ValueError):
         return None
-    import locale
-
     umask = os.umask(0o022)
     os.umask(umask)
     return {
@@ -128,11 +137,23 @@ def build_request(args: list[str], key: str) -> dict[str, Any] | None:
         "umask": umask,
         "streams": streams,
         "terminal": list(terminal_size()),
-        "encodings": {
-            "preferred": locale.getpreferredencoding(False),
-            "filesystem": sys.getfilesystemencoding(),
-            "utf8_mode": sys.flags.utf8_mode,
-        },
+        "interpreter": interpreter(),
+    }
+
+
+def interpreter() -> dict[str, Any]:
+    """What the interpreter decided at start-up from its environment, which a worker started elsewhere must share.
+
+    The default text encoding of files, the file-system encoding, ``-X``/``PYTHON*`` flags and warning
+    options (``PYTHONWARNINGS=error`` changes a run).
+    """
+    import locale
+
+    return {
+        "preferred": locale.getpreferredencoding(False),
+        "filesystem": sys.getfilesystemencoding(),
+        "flags": list(sys.flags),
+        "warnoptions": list(sys.warnoptions),
     }
 
 

@@ -14,9 +14,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from dataclasses import dataclass
 
 import cleaner
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs the front door 10 ms
+
+if TYPE_CHECKING:
+    from hashlib import _Hash
 
 CACHE_ENV = "CLEANER_CACHE_DIR"
 """Same variable as :data:`cleaner.paths.CACHE_ENV` (that module costs 30 ms of imports; this one 0)."""
@@ -43,21 +47,26 @@ def package_dir() -> str:
     return os.path.dirname(os.path.abspath(cleaner.__file__))
 
 
-def rules_dir() -> str | None:
+def rules_dir(package: str | None = None) -> str | None:
     """The built-in rules folder, found as :func:`cleaner.paths.builtin_rules_dir` finds it."""
-    here = package_dir()
+    here = package or package_dir()
     for candidate in (os.path.join(here, "rules"), os.path.join(os.path.dirname(here), "rules")):
         if os.path.isdir(candidate):
             return candidate
     return None
 
 
-@dataclass(frozen=True)
 class Place:
-    """The files of one installation's worker, in a folder only this user may enter."""
+    """The files of one installation's worker, in a folder only this user may enter.
 
-    folder: str
-    name: str
+    (A plain class: importing dataclasses would cost the front door 30 ms.)
+    """
+
+    __slots__ = ("folder", "name")
+
+    def __init__(self, folder: str, name: str) -> None:
+        self.folder = folder
+        self.name = name
 
     @property
     def socket(self) -> str:
@@ -72,25 +81,28 @@ class Place:
         return os.path.join(self.folder, f"{self.name}.log")
 
 
-def place() -> Place:
-    """This installation's worker files: ``<cache>/worker/<digest of interpreter and package folder>``."""
-    where = f"{sys.executable}\0{sys.prefix}\0{package_dir()}".encode()
+def place(package: str | None = None) -> Place:
+    """The worker files of this installation (or of the ``package`` folder run by this interpreter).
+
+    ``<cache>/worker/<digest of interpreter and package folder>``.
+    """
+    where = f"{sys.executable}\0{sys.prefix}\0{package or package_dir()}".encode()
     return Place(os.path.join(cache_root(), "worker"), hashlib.sha256(where).hexdigest()[:16])
 
 
-def current_key() -> str:
+def current_key(package: str | None = None) -> str:
     """A digest of the code and rules on disk now, and of the interpreter that would run them."""
     h = hashlib.sha256()
     h.update(f"{cleaner.__version__}\0{sys.executable}\0{sys.version}\0".encode())
-    package = package_dir()
+    package = package or package_dir()
     _digest_tree(h, package)
-    rules = rules_dir()
+    rules = rules_dir(package)
     if rules is not None and not rules.startswith(package + os.sep):
         _digest_tree(h, rules)
     return h.hexdigest()
 
 
-def _digest_tree(h: hashlib._Hash, top: str) -> None:
+def _digest_tree(h: _Hash, top: str) -> None:
     """Every file's relative name and bytes under ``top``, in a fixed order (compiled bytecode left out)."""
     for root, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)

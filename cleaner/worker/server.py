@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from cleaner.worker import keys, protocol
+from cleaner.worker.client import interpreter
+from cleaner.worker.jobs import with_serial_jobs
 from cleaner.worker.lock import holder, try_lock
 from cleaner.worker.streams import as_client, text_stream
 
@@ -213,8 +215,8 @@ def _admit(conn: socket.socket, state: _State) -> None:
         _reply(conn, status="refused", reason="stale" if stale else "key")
         if stale:
             state.jobs.put(None)
-    elif request.get("encodings") != _encodings():
-        _reply(conn, status="refused", reason="encodings")
+    elif request.get("interpreter") != interpreter():
+        _reply(conn, status="refused", reason="interpreter")
     elif not state.busy.acquire(blocking=False):
         _reply(conn, status="refused", reason="busy")
     else:
@@ -237,16 +239,6 @@ def _same_user(conn: socket.socket) -> bool:
     creds = conn.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
     _pid, uid, _gid = struct.unpack("3i", creds)
     return bool(uid == os.getuid())
-
-
-def _encodings() -> dict[str, Any]:
-    import locale
-
-    return {
-        "preferred": locale.getpreferredencoding(False),
-        "filesystem": sys.getfilesystemencoding(),
-        "utf8_mode": sys.flags.utf8_mode,
-    }
 
 
 def _run_job(job: _Job, run: Run) -> None:
@@ -277,7 +269,7 @@ def _run_job(job: _Job, run: Run) -> None:
             return  # the client sees the connection close with nothing written, and runs in its own process
         beat.start()
         try:
-            code = _run_cli(run, [str(a) for a in job.request["argv"]])
+            code = _run_cli(run, with_serial_jobs([str(a) for a in job.request["argv"]]))
         finally:
             done.set()
             stack.close()
