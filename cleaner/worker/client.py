@@ -27,6 +27,8 @@ MODES = ("auto", "off", "spawn")
 COMMANDS = frozenset({"lint", "fix"})
 """The commands a worker runs (the pre-commit hooks' two entries)."""
 
+INTERRUPTED = 130
+"""cleaner.errors.ExitCode.INTERRUPTED (that module is not imported here)."""
 CONNECT_TIMEOUT = 0.5
 VERDICT_TIMEOUT = 5.0
 """Seconds an idle worker may take to accept or refuse a request."""
@@ -39,7 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
     mode = requested_mode(args, os.environ)
     if mode != "off" and eligible(args):
-        code = run_in_worker(args, spawn=mode == "spawn")
+        try:
+            code = run_in_worker(args, spawn=mode == "spawn")
+        except KeyboardInterrupt:  # what the CLI prints for Ctrl-C in a command (the worker's run still finishes)
+            sys.stderr.write("\naborted\n")
+            return INTERRUPTED
         if code is not None:
             return code
     from cleaner.cli import main as cli_main

@@ -181,3 +181,16 @@ def test_the_front_door_imports_no_cli_before_it_knows(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_ctrl_c_while_the_worker_runs_is_what_the_cli_says(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cleaner.errors import ExitCode
+
+    def interrupted(args: list[str], *, spawn: bool) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(client, "run_in_worker", interrupted)
+    assert client.main(["lint", "a.md"]) == client.INTERRUPTED == ExitCode.INTERRUPTED
+    assert capsys.readouterr().err == "\naborted\n"  # as tests/test_cli.py sees the in-process run say it
