@@ -87,8 +87,19 @@ def cpu_of(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(cmd: Sequence[str], env: dict[str, str], cwd: Path, worker: int | None = None) -> Run:
-    """One whole command under GNU time; through a worker, the worker's CPU during it is added."""
+def measure(
+    cmd: Sequence[str],
+    env: dict[str, str],
+    cwd: Path,
+    worker: int | None = None,
+    prepare: Callable[[], None] | None = None,
+) -> Run:
+    """One whole command under GNU time; through a worker, the worker's CPU during it is added.
+
+    ``prepare`` runs first, untimed (emptying LanguageTool's result cache).
+    """
+    if prepare is not None:
+        prepare()
     with tempfile.TemporaryDirectory() as tmp:
         usage = Path(tmp) / "usage"
         before = cpu_of(worker)
@@ -160,20 +171,24 @@ def lint_rows(tmp: Path, runs: int, languagetool: bool) -> list[str]:
             subprocess.run(
                 [sys.executable, "-m", "cleaner", "languagetool", "start"], env=env, check=True, capture_output=True
             )
+
+            def forget() -> None:
+                for old in (cache / "languagetool").glob("results.sqlite*"):
+                    old.unlink()
+
             try:
                 measure(lint(path, WITH_LT), off, tmp)  # the server's own first request warms it
-                rows.append(
-                    row(
-                        f"in process, warm, with LanguageTool ({runs} runs)",
-                        repeat(runs, lambda: measure(lint(path, WITH_LT), off, tmp)),
-                    )
-                )
-                rows.append(
-                    row(
-                        f"through the worker, warm, with LanguageTool ({runs} runs)",
-                        repeat(runs, lambda: measure(lint(path, WITH_LT), auto, tmp, pid)),
-                    )
-                )
+                for label, prepare in (("result cache warm", None), ("result cache emptied before each run", forget)):
+                    for where, mode, pid_or_none in (("in process", off, None), ("through the worker", auto, pid)):
+                        rows.append(
+                            row(
+                                f"{where}, with LanguageTool, {label} ({runs} runs)",
+                                repeat(
+                                    runs,
+                                    lambda m=mode, w=pid_or_none, p=prepare: measure(lint(path, WITH_LT), m, tmp, w, p),
+                                ),
+                            )
+                        )
             finally:
                 subprocess.run(
                     [sys.executable, "-m", "cleaner", "languagetool", "stop"], env=env, check=False, capture_output=True
@@ -220,7 +235,10 @@ def hook_rows(tmp: Path, runs: int) -> list[str]:
     path, words = article(newsroom)
     (newsroom / ".cleaner.toml").write_text("[languagetool]\nenabled = false\n", encoding="utf-8")
     (newsroom / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: cleaner\n", encoding="utf-8"
+        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: cleaner\n"
+        "  - repo: local\n    hooks:\n      - id: noop\n        name: noop\n        entry: 'true'\n"
+        "        language: system\n        types: [text]\n",
+        encoding="utf-8",
     )
     git(newsroom, env, "init", "-q")
     git(newsroom, env, "add", "-A")
@@ -239,6 +257,13 @@ def hook_rows(tmp: Path, runs: int) -> list[str]:
     )
     rows.append("| run | wall s (median) | wall s (min–max) | CPU s (median; pre-commit + cleaner + worker) | exit |")
     rows.append("|---|---:|---:|---:|---:|")
+    noop = [*pre_commit, "run", "noop", "--files", path.name, "--color", "never"]
+    rows.append(
+        row(
+            f"pre-commit's own floor: a no-op hook (`entry: true`, {runs} runs)",
+            repeat(runs, lambda: measure(noop, env, newsroom)),
+        )
+    )
     rows.append(row("first run, worker off (compiles the rules)", [first_off]))
     rows.append(
         row(
@@ -274,12 +299,13 @@ def main() -> None:
     ap.add_argument("--languagetool", action="store_true", help="also the warm rows with LanguageTool")
     ap.add_argument("--hook", action="store_true", help="also pre-commit end to end (installs a hook environment)")
     args = ap.parse_args()
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="bw-") as tmp_name:
         tmp = Path(tmp_name)
         lines = lint_rows(tmp, args.runs, args.languagetool)
         if args.hook:
             lines += hook_rows(tmp, args.runs)
-    print(f"load average before: {os.getloadavg()[0]:.1f}; cores: {os.cpu_count()}")
+    print(f"load average before: {load:.1f}, after: {os.getloadavg()[0]:.1f}; cores: {os.cpu_count()}")
     print("\n".join(lines))
 
 

@@ -189,3 +189,45 @@ def test_one_worker_per_installation(tmp_path: Path, cache: Path, workers: list[
     )
     assert second.returncode == 2
     assert b"a worker already serves this installation" in second.stderr
+
+
+def _ask(worker: Worker, message: dict[str, object]) -> dict[str, object]:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(10)
+        sock.connect(worker.place.socket)
+        protocol.send_json(sock, message)
+        return protocol.receive_json(sock)
+
+
+def test_another_protocol_or_interpreter_is_refused(repo_worker: Worker, tmp_path: Path) -> None:
+    from cleaner.worker import client
+
+    request = client.build_request(["lint", "a.md"], keys.current_key())
+    assert request is not None
+    assert _ask(repo_worker, {**request, "protocol": protocol.VERSION + 1}) == {
+        "status": "refused",
+        "reason": "protocol",
+    }
+    odd = {**request["interpreter"], "preferred": "koi8-r"}
+    assert _ask(repo_worker, {**request, "interpreter": odd}) == {"status": "refused", "reason": "interpreter"}
+
+
+@pytest.mark.parametrize(
+    ("raised", "code", "said"),
+    [
+        (SystemExit(None), 0, ""),
+        (SystemExit(3), 3, ""),
+        (SystemExit("bye"), 1, "bye\n"),
+        (ValueError("x"), 1, "ValueError: x"),
+    ],
+)
+def test_a_run_that_raises_ends_as_the_process_would(
+    raised: BaseException, code: int, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cleaner.worker.server import _run_cli
+
+    def run(argv: list[str]) -> int:
+        raise raised
+
+    assert _run_cli(run, ["lint"]) == code
+    assert said in capsys.readouterr().err
