@@ -36,9 +36,16 @@ SILENCE_TIMEOUT = 60.0
 """Seconds without any frame (the worker sends a heartbeat every few) before the worker counts as hung."""
 
 
+START_KEY: str | None = None
+"""For ``cleaner serve``: the key of the files on disk before the CLI's modules were imported."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """The ``cleaner`` entry point: the worker's answer when one gives it, else the CLI's."""
+    global START_KEY
     args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == ["serve"]:
+        START_KEY = keys.current_key()
     mode = requested_mode(args, os.environ)
     if mode != "off" and eligible(args):
         try:

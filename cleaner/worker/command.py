@@ -46,9 +46,10 @@ def serve(ctx: click.Context, detach: bool, stop_it: bool, status: bool, idle_se
         ctx.exit(ExitCode.OK)
     if detach:
         ctx.exit(_detach(place, seconds))
+    from cleaner.worker import client
     from cleaner.worker.server import serve as serve_here
 
-    ctx.exit(serve_here(seconds))
+    ctx.exit(serve_here(seconds, key=client.START_KEY))
 
 
 def _status(place: keys.Place) -> int:

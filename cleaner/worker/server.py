@@ -72,8 +72,18 @@ class _State:
     closing: threading.Event = field(default_factory=threading.Event)
 
 
-def serve(idle_timeout: float, detached: bool = False, wait_for_lock: bool = False, run: Run | None = None) -> int:
-    """Serve this installation's worker socket until idle, stale, stopped or signalled; the exit code."""
+def serve(
+    idle_timeout: float,
+    detached: bool = False,
+    wait_for_lock: bool = False,
+    run: Run | None = None,
+    key: str | None = None,
+) -> int:
+    """Serve this installation's worker socket until idle, stale, stopped or signalled; the exit code.
+
+    ``key``: :func:`keys.current_key` taken before this process imported cleaner's modules (the
+    front door and the detached boot do), so code changed while it started can only make it stale.
+    """
     place = keys.place()
     if len(os.fsencode(place.socket)) > keys.SOCKET_MAX:
         _say(f"error: the worker's socket path is too long ({place.socket}); set CLEANER_CACHE_DIR to a shorter folder")
@@ -91,11 +101,10 @@ def serve(idle_timeout: float, detached: bool = False, wait_for_lock: bool = Fal
     with lock:
         if detached:
             _detach(place.log)
-        return _serve_locked(place, idle_timeout, run)
+        return _serve_locked(place, idle_timeout, run, key or keys.current_key())
 
 
-def _serve_locked(place: keys.Place, idle_timeout: float, run: Run | None) -> int:
-    key = keys.current_key()
+def _serve_locked(place: keys.Place, idle_timeout: float, run: Run | None, key: str) -> int:
     if run is None:
         from cleaner.cli import main as run_cli
 

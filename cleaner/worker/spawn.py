@@ -23,8 +23,10 @@ DEFAULT_IDLE_TIMEOUT = 900.0
 BOOT = (
     "import json, sys\n"
     "sys.path[:] = json.loads(sys.argv[1])\n"
+    "from cleaner.worker.keys import current_key\n"
+    "key = current_key()  # before the code it describes is imported\n"
     "from cleaner.worker.server import serve\n"
-    "raise SystemExit(serve(**json.loads(sys.argv[2])))\n"
+    "raise SystemExit(serve(**json.loads(sys.argv[2]), key=key))\n"
 )
 
 

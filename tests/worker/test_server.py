@@ -140,6 +140,8 @@ def test_a_stale_worker_refuses_and_exits_and_the_client_runs_in_process(
     workers.append(worker)
     (tmp_path / "a.md").write_text(GARBLED, encoding="utf-8")
     env = env_for(cache, root)
+    status = worker.status()
+    assert status is not None and status["key"] == keys.current_key(str(root / "cleaner"))
     first = cleaner(["lint", "a.md", *ENGINES], tmp_path, env)
     assert first.code == 1 and worker.served() == 1
     with (root / "cleaner" / "errors.py").open("a", encoding="utf-8") as fh:
