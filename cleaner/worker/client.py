@@ -126,9 +126,10 @@ def run_in_worker(args: list[str], *, spawn: bool) -> int | None:
 
 
 def socket_support() -> bool:
+    """Unix sockets, file modes and user ids, as the worker needs them (not on Windows)."""
     import socket
 
-    return hasattr(socket, "AF_UNIX")
+    return os.name == "posix" and hasattr(socket, "AF_UNIX")
 
 
 def build_request(args: list[str], key: str) -> dict[str, Any] | None:

@@ -7,8 +7,8 @@ import time
 import click
 
 from cleaner.errors import ExitCode
-from cleaner.worker import control, keys
-from cleaner.worker.spawn import idle_timeout, spawn_detached
+from cleaner.worker import keys
+from cleaner.worker.client import socket_support
 
 START_WAIT = 180.0
 """Seconds ``--detach`` waits for the new worker to answer (a first start compiles the rule files)."""
@@ -27,15 +27,20 @@ START_WAIT = 180.0
 )
 @click.pass_context
 def serve(ctx: click.Context, detach: bool, stop_it: bool, status: bool, idle_seconds: float | None) -> None:
-    """Keep rules and checkers loaded so that ``lint`` and ``fix`` (and the pre-commit hooks) answer fast.
+    """Keep rules and checkers loaded so that lint and fix (and the pre-commit hooks) answer fast.
 
-    The worker listens on a socket in cleaner's cache folder, visible to this
-    user only.  ``lint`` and ``fix`` use it when it matches the installed code
-    and rules (``--worker auto``, the default), and run in their own process
-    otherwise.
+    The worker listens on a socket in cleaner's cache folder that only this user
+    can reach. lint and fix hand it their run when it matches the installed code
+    and rules (--worker auto, the default) and run in their own process otherwise;
+    it exits after --idle-timeout seconds without a request.
     """
     if sum((detach, stop_it, status)) > 1:
         raise click.UsageError("--detach, --stop and --status exclude each other")
+    if not socket_support():
+        raise click.UsageError("cleaner serve needs Unix sockets (lint and fix run in their own process here)")
+    from cleaner.worker import control  # after the check (fcntl is Unix only): `cleaner --help` works anywhere
+    from cleaner.worker.spawn import idle_timeout
+
     seconds = idle_seconds if idle_seconds is not None else idle_timeout()
     place = keys.place()
     if status:
@@ -53,6 +58,8 @@ def serve(ctx: click.Context, detach: bool, stop_it: bool, status: bool, idle_se
 
 
 def _status(place: keys.Place) -> int:
+    from cleaner.worker import control
+
     answer = control.ask(place, "status")
     if answer is None:
         click.echo("no worker is running")
@@ -69,6 +76,9 @@ def _status(place: keys.Place) -> int:
 
 
 def _detach(place: keys.Place, seconds: float) -> int:
+    from cleaner.worker import control
+    from cleaner.worker.spawn import spawn_detached
+
     running = control.ask(place, "status")
     if running is not None and running.get("key") == keys.current_key():
         click.echo(f"a worker is already running (pid {running.get('pid')})")

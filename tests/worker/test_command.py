@@ -96,3 +96,11 @@ def test_detach_starts_a_background_worker_once(tmp_path: Path, root: Path, plac
     assert "listening on" in Path(place.log).read_text(encoding="utf-8")
     assert _serve(tmp_path, env, "--stop").returncode == 0
     assert wait_until_gone(place)
+
+
+def test_a_socket_path_too_long_for_unix_is_a_one_line_error(tmp_path: Path, root: Path) -> None:
+    long_cache = tmp_path / ("c" * 100)
+    done = _serve(tmp_path, env_for(long_cache, root))
+    assert done.returncode == 2
+    assert "socket path is too long" in done.stderr and "CLEANER_CACHE_DIR" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
