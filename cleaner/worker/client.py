@@ -47,9 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     if args[:1] == ["serve"]:
         START_KEY = keys.current_key()
     mode = requested_mode(args, os.environ)
+    missing = ""
     if mode != "off" and eligible(args):
         try:
-            code = run_in_worker(args, spawn=mode == "spawn")
+            code, missing = run_in_worker(args)
         except KeyboardInterrupt:  # what the CLI prints for Ctrl-C in a command (the worker's run still finishes)
             sys.stderr.write("\naborted\n")
             return INTERRUPTED
@@ -57,7 +58,12 @@ def main(argv: list[str] | None = None) -> int:
             return code
     from cleaner.cli import main as cli_main
 
-    return cli_main(argv)
+    code = cli_main(argv)
+    if mode == "spawn" and missing in (ABSENT, STALE):
+        # after the run, not before: the new worker's warm-up then finds the rules this run compiled,
+        # and does not compete with it for the cores
+        _spawn(keys.place(), replacing=missing == STALE)
+    return code
 
 
 def requested_mode(args: list[str], env: dict[str, str] | os._Environ[str]) -> str:
@@ -98,20 +104,28 @@ def eligible(args: list[str]) -> bool:
     return bool(args) and args[0] in COMMANDS and "-" not in args[1:]
 
 
-def run_in_worker(args: list[str], *, spawn: bool) -> int | None:
-    """The worker's exit code for ``args``, with its output written here; None when this process must run it."""
+ABSENT = "absent"
+"""No worker answered: *spawn* starts one."""
+STALE = "stale"
+"""The worker refused a newer key and is exiting: *spawn* starts its replacement."""
+UNUSABLE = "unusable"
+"""No worker can serve this run (no socket support, no place, a busy worker, a failure mid-run)."""
+
+
+def run_in_worker(args: list[str]) -> tuple[int | None, str]:
+    """(the worker's exit code, "") with its output written here; or (None, why) when this process must run it."""
     place = keys.place()
     if len(os.fsencode(place.socket)) > keys.SOCKET_MAX or not socket_support():
-        return None
+        return None, UNUSABLE
     request = build_request(args, keys.current_key())
     if request is None:
-        return None
+        return None, UNUSABLE
     import socket
 
     try:
         sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     except OSError:
-        return None
+        return None, UNUSABLE
     with sock:
         try:
             if not keys.private_folder(place.folder):
@@ -119,10 +133,8 @@ def run_in_worker(args: list[str], *, spawn: bool) -> int | None:
             sock.settimeout(CONNECT_TIMEOUT)
             sock.connect(place.socket)
         except OSError:
-            if spawn:
-                _spawn(place, replacing=False)
-            return None
-        return _converse(sock, request, spawn, place)
+            return None, ABSENT
+        return _converse(sock, request)
 
 
 def socket_support() -> bool:
@@ -197,7 +209,7 @@ def terminal_size() -> tuple[int, int]:
     return columns, lines
 
 
-def _converse(sock: Any, request: dict[str, Any], spawn: bool, place: keys.Place) -> int | None:
+def _converse(sock: Any, request: dict[str, Any]) -> tuple[int | None, str]:
     """Send the request, relay the output, return the exit code; None (nothing written) on any failure.
 
     When stdout or stderr is a terminal the output is relayed as it comes (a
@@ -213,9 +225,7 @@ def _converse(sock: Any, request: dict[str, Any], spawn: bool, place: keys.Place
         sock.settimeout(VERDICT_TIMEOUT)
         verdict = protocol.receive_json(sock)
         if verdict.get("status") != "accepted":
-            if spawn and verdict.get("reason") == "stale":
-                _spawn(place, replacing=True)
-            return None
+            return None, STALE if verdict.get("reason") == "stale" else UNUSABLE
         sock.settimeout(SILENCE_TIMEOUT)
         while True:
             kind, payload = protocol.receive(sock)
@@ -229,11 +239,11 @@ def _converse(sock: Any, request: dict[str, Any], spawn: bool, place: keys.Place
                 code = int(protocol.decode(payload)["code"])
                 for chunk in held:
                     _write(*chunk)
-                return code
+                return code, ""
     except (OSError, protocol.ProtocolError, KeyError, TypeError, ValueError):
         if wrote:
             _write(protocol.STDERR, b"warning: the cleaner worker stopped mid-run; running again in this process\n")
-        return None
+        return None, UNUSABLE
 
 
 def _write(kind: bytes, payload: bytes) -> None:

@@ -129,10 +129,11 @@ def test_every_failure_of_the_worker_means_in_process_with_nothing_written(
     keys.make_private_folder(place.folder)
     thread = _fake_worker(place.socket, answer)
     try:
-        assert client.run_in_worker(["lint", "a.md"], spawn=False) is None
+        code, why = client.run_in_worker(["lint", "a.md"])
     finally:
         thread.join(10)
         Path(place.socket).unlink(missing_ok=True)
+    assert code is None and why == (client.STALE if b"stale" in answer else client.UNUSABLE)
     assert capfdbinary.readouterr() == (b"", b"")
 
 
@@ -143,7 +144,7 @@ def test_the_answer_is_written_in_order_and_its_code_returned(capfdbinary: pytes
     answer = ACCEPTED + b"".join(_frame(k, p) for k, p in frames) + _frame(protocol.EXIT, b'{"code": 1}')
     thread = _fake_worker(place.socket, answer)
     try:
-        assert client.run_in_worker(["lint", "a.md"], spawn=False) == 1
+        assert client.run_in_worker(["lint", "a.md"]) == (1, "")
     finally:
         thread.join(10)
         Path(place.socket).unlink(missing_ok=True)
@@ -152,7 +153,7 @@ def test_the_answer_is_written_in_order_and_its_code_returned(capfdbinary: pytes
 
 def test_no_folder_no_socket_means_in_process() -> None:
     assert not Path(keys.place().socket).exists()
-    assert client.run_in_worker(["lint", "a.md"], spawn=False) is None
+    assert client.run_in_worker(["lint", "a.md"]) == (None, client.ABSENT)
 
 
 def test_a_folder_open_to_others_is_not_trusted(tmp_path: Path) -> None:
@@ -161,7 +162,7 @@ def test_a_folder_open_to_others_is_not_trusted(tmp_path: Path) -> None:
     Path(place.folder).chmod(0o777)
     thread = _fake_worker(place.socket, ACCEPTED + _frame(protocol.EXIT, b'{"code": 0}'))
     try:
-        assert client.run_in_worker(["lint", "a.md"], spawn=False) is None
+        assert client.run_in_worker(["lint", "a.md"]) == (None, client.ABSENT)
     finally:
         Path(place.folder).chmod(0o700)
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as unblock:  # let the fake worker finish
@@ -188,7 +189,7 @@ def test_ctrl_c_while_the_worker_runs_is_what_the_cli_says(
 ) -> None:
     from cleaner.errors import ExitCode
 
-    def interrupted(args: list[str], *, spawn: bool) -> int:
+    def interrupted(args: list[str]) -> tuple[int, str]:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(client, "run_in_worker", interrupted)
