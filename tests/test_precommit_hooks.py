@@ -49,6 +49,7 @@ def _env(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     env.update(GIT_ENV)
     env["CLEANER_CACHE_DIR"] = str(tmp / "cleaner-cache")
+    env["CLEANER_WORKER_IDLE_TIMEOUT"] = "300"
     return env
 
 
@@ -64,11 +65,16 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         pytest.skip("git is not installed")
     folder = tmp_path_factory.mktemp("precommit")
     yield folder
-    for place in _workers_under(folder / "cleaner-cache"):  # the hooks' --worker spawn starts them
-        control.stop(place, wait=10.0)
-        pid = holder(place.lock)
-        if pid:
-            os.kill(pid, signal.SIGKILL)
+    # The hooks' --worker spawn starts workers, the last one just as a run ends: keep stopping what
+    # appears for a few seconds (and CLEANER_WORKER_IDLE_TIMEOUT in _env bounds anything missed).
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        for place in _workers_under(folder / "cleaner-cache"):
+            control.stop(place, wait=10.0)
+            pid = holder(place.lock)
+            if pid:
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
 
 
 def _workers_under(cache: Path) -> list[keys.Place]:
