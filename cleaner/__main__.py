@@ -1,5 +1,5 @@
-"""Allow ``python -m cleaner``."""
+"""Allow ``python -m cleaner`` (through the same front door as the ``cleaner`` script)."""
 
-from cleaner.cli import main
+from cleaner.worker import main
 
 raise SystemExit(main())

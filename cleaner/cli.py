@@ -128,6 +128,19 @@ jobs_option = click.option(
 )
 
 
+worker_option = click.option(
+    "--worker",
+    "worker",
+    type=click.Choice(["auto", "off", "spawn"], case_sensitive=False),
+    envvar="CLEANER_WORKER",
+    default="auto",
+    show_default=True,
+    help="Hand the run to a resident worker (cleaner serve) when one matches the installed code and rules; "
+    "spawn also starts one for next time; off (or CLEANER_WORKER=off) runs here always.",
+)
+"""Read by the front door (cleaner.worker) before this CLI is imported; here it is only checked."""
+
+
 def article_options(f: F) -> F:
     """The options every article command shares: rules, fail-on, configuration, engines, time budget, jobs."""
     for option in (
@@ -198,7 +211,10 @@ class _LazyGroup(click.Group):
     file locks, psutil: ~0.3 s); a plain ``lint`` should not pay for it.
     """
 
-    lazy = {"languagetool": ("cleaner.commands.languagetool", "languagetool")}
+    lazy = {
+        "languagetool": ("cleaner.commands.languagetool", "languagetool"),
+        "serve": ("cleaner.worker.command", "serve"),
+    }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
@@ -252,6 +268,7 @@ def cli() -> None:
     "--show-source", is_flag=True, help="Show each finding's line with the flagged words underlined (text format)."
 )
 @article_options
+@worker_option
 @click.pass_context
 def lint(
     ctx: click.Context,
@@ -292,6 +309,7 @@ threshold_option = click.option(
 @selection_options
 @threshold_option
 @article_options
+@worker_option
 @click.pass_context
 def fix(ctx: click.Context, /, paths: tuple[str, ...], diff: bool, dry_run: bool, force: bool, **options: Any) -> None:
     """Apply confident fixes in place (atomically); - reads stdin and prints the corrected text."""

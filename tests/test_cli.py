@@ -13,7 +13,7 @@ from cleaner.cli import cli, main
 from cleaner.errors import ExitCode
 from tests.support.cmd_fixtures import ARTICLE, cli_runner
 
-COMMANDS = {"lint", "fix", "report", "batch", "config", "rules", "eval", "languagetool"}
+COMMANDS = {"lint", "fix", "report", "batch", "config", "rules", "eval", "languagetool", "serve"}
 
 
 def test_version_and_help_list_every_command_including_the_lazily_imported_one() -> None:
@@ -45,6 +45,7 @@ def test_lint_runs_through_the_cli_with_the_shared_options(tmp_path: Path) -> No
         (["lint", "--no-such-option", "x"], "No such option '--no-such-option'"),
         (["lint", "x", "--no-languagetool", "--require-languagetool"], "exclude each other"),
         (["fix", "x", "--threshold", "1.5"], "Invalid value for '--threshold'"),
+        (["lint", "x", "--worker", "sometimes"], "Invalid value for '--worker'"),
     ],
 )
 def test_usage_errors_exit_2_with_clicks_message(
@@ -52,6 +53,14 @@ def test_usage_errors_exit_2_with_clicks_message(
 ) -> None:
     assert main(args) == ExitCode.ERROR
     assert message in capsys.readouterr().err
+
+
+def test_a_bad_cleaner_worker_variable_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("CLEANER_WORKER", "sometimes")
+    assert main(["lint", "x"]) == ExitCode.ERROR
+    assert "Invalid value for '--worker': 'sometimes'" in capsys.readouterr().err
 
 
 def test_a_user_error_is_printed_as_error_lines_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

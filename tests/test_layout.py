@@ -27,6 +27,7 @@ STAGES = (
     "cleaner.mining",
     "cleaner.commands",
     "cleaner.batch",
+    "cleaner.worker",
 )
 """Packages whose modules are internal: outside it, a stage is imported as the package itself."""
 
@@ -55,7 +56,9 @@ LAYERS = (
     ("cleaner.pipeline",),
     ("cleaner.report", "cleaner.evaluation", "cleaner.mining"),
     ("cleaner.commands", "cleaner.batch"),
-    ("cleaner.cli", "cleaner.__main__"),
+    ("cleaner.cli",),
+    ("cleaner.worker",),
+    ("cleaner.__main__",),
 )
 """Lowest first: a module may import its own layer and the layers below, never above."""
 

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import textwrap
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from cleaner.worker import control, keys
+from cleaner.worker.lock import holder
 from tests.support.article_kit import RULES
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
@@ -44,6 +49,7 @@ def _env(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
     env.update(GIT_ENV)
     env["CLEANER_CACHE_DIR"] = str(tmp / "cleaner-cache")
+    env["CLEANER_WORKER_IDLE_TIMEOUT"] = "300"
     return env
 
 
@@ -52,12 +58,27 @@ def _git(cwd: Path, env: dict[str, str], *args: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def workdir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     if shutil.which("git") is None:
         if os.environ.get("CI"):
             pytest.fail("git is required for the pre-commit hook tests in CI")
         pytest.skip("git is not installed")
-    return tmp_path_factory.mktemp("precommit")
+    folder = tmp_path_factory.mktemp("precommit")
+    yield folder
+    # The hooks' --worker spawn starts workers, the last one just as a run ends: keep stopping what
+    # appears for a few seconds (and CLEANER_WORKER_IDLE_TIMEOUT in _env bounds anything missed).
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        for place in _workers_under(folder / "cleaner-cache"):
+            control.stop(place, wait=10.0)
+            pid = holder(place.lock)
+            if pid:
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+
+
+def _workers_under(cache: Path) -> list[keys.Place]:
+    return [keys.Place(str(lock.parent), lock.stem) for lock in (cache / "worker").glob("*.lock")]
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +128,10 @@ def newsroom(workdir: Path, tmp_path: Path) -> Path:
     return repo
 
 
-def pre_commit(workdir: Path, newsroom: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def pre_commit(workdir: Path, newsroom: Path, *args: str, ci: bool | None = None) -> subprocess.CompletedProcess[str]:
     env = _env(workdir)
+    if ci is False:
+        env.pop("CI", None)
     env["PRE_COMMIT_HOME"] = str(workdir / "pre-commit-home")
     return subprocess.run(
         [sys.executable, "-m", "pre_commit", *args, "--color", "never"],
@@ -127,7 +150,7 @@ def try_repo(
 
 
 def run_hook(
-    workdir: Path, newsroom: Path, hook_repo: Path, hook: str, *files: str
+    workdir: Path, newsroom: Path, hook_repo: Path, hook: str, *files: str, ci: bool | None = None
 ) -> subprocess.CompletedProcess[str]:
     """``pre-commit run HOOK`` with a config naming the hook repository at its commit, as a newsroom would."""
     rev = _git(hook_repo, _env(workdir), "rev-parse", "HEAD").strip()
@@ -136,7 +159,7 @@ def run_hook(
         f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: cleaner\n      - id: cleaner-fix\n",
         encoding="utf-8",
     )
-    return pre_commit(workdir, newsroom, "run", hook, "--config", str(config), "--files", *files)
+    return pre_commit(workdir, newsroom, "run", hook, "--config", str(config), "--files", *files, ci=ci)
 
 
 def test_lint_hook_fails_on_a_garbled_article(workdir: Path, newsroom: Path, hook_repo: Path) -> None:
@@ -165,3 +188,29 @@ def test_fix_hook_rewrites_the_file_and_fails(workdir: Path, newsroom: Path, hoo
     assert "- files were modified by this hook" in out
     fixed = (newsroom / "garbled.md").read_text(encoding="utf-8")
     assert fixed == GARBLED.replace("pricing talks", "trade talks").replace("conclude", "reach")
+
+
+def test_the_hook_starts_a_worker_that_the_next_commit_uses(workdir: Path, newsroom: Path, hook_repo: Path) -> None:
+    """``--worker spawn`` in the hook's entry: the first run answers itself and leaves a worker behind.
+
+    (Earlier tests' hook environments may have left workers of their own: the one that answers the
+    second run is the one whose request count goes up.)
+    """
+    first = run_hook(workdir, newsroom, hook_repo, "cleaner", "garbled.md", ci=False)
+    assert first.returncode == 1, first.stdout + first.stderr
+    deadline = time.monotonic() + 120
+    served: dict[str, int] = {}
+    while not served and time.monotonic() < deadline:
+        served = _served(workdir)
+        time.sleep(0.2)
+    assert served, "no worker was started by the hook"
+    second = run_hook(workdir, newsroom, hook_repo, "cleaner", "garbled.md", ci=False)
+    assert (second.returncode, second.stdout) == (first.returncode, first.stdout)
+    after = _served(workdir)
+    assert any(n == served.get(name, 0) + 1 for name, n in after.items())
+
+
+def _served(workdir: Path) -> dict[str, int]:
+    """Requests served so far by each worker that answers, by its place's name."""
+    answers = {p.name: control.ask(p, "status") for p in _workers_under(workdir / "cleaner-cache")}
+    return {name: int(str(a["served"])) for name, a in answers.items() if a}

@@ -48,14 +48,17 @@ def cache_key(files: Sequence[Path]) -> str:
     return h.hexdigest()[:32]
 
 
-def cached_compile(folder: Path, files: Sequence[Path], build: Callable[[], CompiledRules]) -> CompiledRules:
+def cached_compile(
+    folder: Path, files: Sequence[Path], build: Callable[[], CompiledRules], *, key: str | None = None
+) -> CompiledRules:
     """Load the compiled rules for ``files`` from ``folder``, or build and store them.
 
     Rules are stored one pickle each (:class:`LazyRules`), so loading costs
     little more than reading the file; an entry's modification time is its
     last use, and only the :data:`KEEP` most recently used entries are kept.
+    ``key`` is :func:`cache_key` of ``files`` when the caller has it already.
     """
-    entry = folder / f"rules-{cache_key(files)}.pickle"
+    entry = folder / f"rules-{key or cache_key(files)}.pickle"
     loaded = load_cache(entry, CompiledRules)
     if loaded is not None:
         with contextlib.suppress(OSError):

@@ -90,3 +90,26 @@ def test_the_cache_is_used_only_when_asked_and_never_holds_unverified_rules(
     for _ in range(2):  # a failed verification is not stored, so it fails again
         with pytest.raises(RuleFileErrors):
             load_checker([broken], builtin=False)
+
+
+def test_a_resident_process_reuses_a_checker_until_its_files_change(
+    write_rules: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api, "_resident", None)
+    folder = write_rules(HOUSE)
+    assert load_checker([folder], builtin=False) is not load_checker([folder], builtin=False)  # not resident
+    api.keep_checkers_loaded()
+    first = load_checker([folder], builtin=False)
+    assert load_checker([folder], builtin=False) is first
+    assert load_checker([folder], builtin=False, disabled=frozenset({"HOUSE_TARIFFS"})) is not first
+    assert load_checker([folder], builtin=False, use_cache=False) is not first
+    (folder / "measured-precision.json").write_text('{"rules": {}}', encoding="utf-8")
+    measured = load_checker([folder], builtin=False)
+    assert measured is not first
+    (folder / "rules.yaml").write_text(HOUSE.replace("pricing talks", "tariff talks"), encoding="utf-8")
+    edited = load_checker([folder], builtin=False)
+    assert edited is not measured
+    assert [f.rule_id for f in edited.check(Document.from_text("More tariff talks."))] == ["HOUSE_TARIFFS"]
+    for _ in range(api.RESIDENT_KEEP + 1):
+        load_checker([write_rules(HOUSE)], builtin=False)
+    assert len(api._resident or {}) == api.RESIDENT_KEEP
