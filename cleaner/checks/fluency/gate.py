@@ -28,7 +28,7 @@ from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.checks.fluency.windows import total, window_for
 from cleaner.document import Document
 from cleaner.findings import Finding, Severity
-from cleaner.fixes.plan import DEFAULT_THRESHOLD
+from cleaner.fixes import DEFAULT_THRESHOLD
 
 MAX_REPLACEMENTS = 3
 ENGINE = "fluency"
