@@ -53,7 +53,7 @@ class FluencyChecker:
         """The post-merge gate (see :mod:`cleaner.checks.fluency.gate`); a very long text is left as it is."""
         if len(doc.text) > self.options.max_chars:
             return list(findings)
-        return gate_findings(doc, findings, self.scorer, self.options)
+        return gate_findings(doc, findings, self.scorer, self.options, hints_as_proposals=self.mode == "full")
 
     def close(self) -> None:
         self.scorer.cache.close()

@@ -23,6 +23,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from cleaner.checks.fluency.propose import proposal_confidence
 from cleaner.checks.fluency.scorer import Scorer
 from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.checks.fluency.windows import total, window_for
@@ -78,6 +79,15 @@ def _hint(f: Finding) -> bool:
     return f.severity is Severity.INFO and f.confidence < DEFAULT_THRESHOLD and not f.unconfirmed
 
 
+def _dictionary_hint(f: Finding) -> bool:
+    """A rule file's hint: a pivot dictionary's or a rule's alternative, like the checker's own proposals.
+
+    LanguageTool's hints are spelling and style suggestions, which the model would rate by how common
+    the word is ("wilaya" → "Malaya"), so they are never promoted.
+    """
+    return _hint(f) and f.engine == "rules"
+
+
 def _settled(f: Finding, options: FluencyOptions) -> bool:
     """A hint that no fluency gain could lift to the fix threshold: the model cannot change what happens to it.
 
@@ -87,14 +97,27 @@ def _settled(f: Finding, options: FluencyOptions) -> bool:
     return _hint(f) and gate_confidence(options.gate_clip, f.confidence, options) < DEFAULT_THRESHOLD
 
 
-def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, options: FluencyOptions) -> list[Finding]:
+def gate_findings(
+    doc: Document,
+    findings: Sequence[Finding],
+    scorer: Scorer,
+    options: FluencyOptions,
+    hints_as_proposals: bool = False,
+) -> list[Finding]:
     """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed.
 
-    Settled hints (:func:`_settled`) pass through as they are.
+    Settled hints (:func:`_settled`) pass through as they are, unless ``hints_as_proposals`` (full
+    mode): then the rule files' hints are scored and treated like the checker's own proposals, a
+    dictionary's alternative that the model finds far more fluent: from ``hint_apply`` nats on, ``fix``
+    applies it.
     """
     out = list(findings)
     dropped: set[int] = set()
-    for gain in gains(doc, findings, scorer, lambda f: _settled(f, options)):
+
+    def settled(f: Finding) -> bool:
+        return _settled(f, options) and not (hints_as_proposals and _dictionary_hint(f))
+
+    for gain in gains(doc, findings, scorer, settled):
         f = findings[gain.index]
         if f.unconfirmed and gain.delta < options.propose_margin:
             continue
@@ -106,5 +129,9 @@ def gate_findings(doc: Document, findings: Sequence[Finding], scorer: Scorer, op
             head = f.replacements[gain.best]
             replacements = (head, *(r for r in f.replacements if r != head))
         confidence = gate_confidence(gain.delta, f.confidence, options)
+        if hints_as_proposals and _dictionary_hint(f) and gain.delta >= options.hint_apply:
+            confidence = max(
+                confidence, proposal_confidence(gain.delta - options.hint_apply + options.propose_apply, options)
+            )
         out[gain.index] = replace(f, confidence=confidence, replacements=replacements, unconfirmed=False)
     return [f for i, f in enumerate(out) if i not in dropped]

@@ -99,3 +99,20 @@ def test_a_hint_no_gain_could_make_a_fix_is_left_as_it_is_and_not_scored(scorer:
     assert gains(doc, [weak], scorer, lambda f: f is weak) == []
     options = FluencyOptions()
     assert gate_confidence(options.gate_clip, 0.35, options) < 0.8 <= gate_confidence(options.gate_clip, 0.78, options)
+
+
+def test_in_full_mode_a_rule_hint_far_more_fluent_is_applied_like_a_proposal(scorer: Scorer) -> None:
+    doc = Document.from_text(GARBLED)
+    hint = replace(_finding(GARBLED, "prices", "tariffs", confidence=0.35), severity=Severity.INFO)
+    spelling = replace(hint, engine="languagetool")
+    (gain,) = gains(doc, [hint], scorer)
+    options = FluencyOptions(hint_apply=min(gain.delta, 9.0))
+    assert gain.delta >= 2.0
+    (promoted,) = gate_findings(doc, [hint], scorer, options, hints_as_proposals=True)
+    assert promoted.confidence >= 0.8
+    (left,) = gate_findings(doc, [hint], scorer, options)
+    assert left.confidence == 0.35  # gate mode: a settled hint, not scored
+    (not_a_rule,) = gate_findings(doc, [spelling], scorer, options, hints_as_proposals=True)
+    assert not_a_rule.confidence < 0.8
+    (short,) = gate_findings(doc, [hint], scorer, FluencyOptions(hint_apply=gain.delta + 0.5), hints_as_proposals=True)
+    assert short.confidence < 0.8

@@ -23,6 +23,7 @@ def test_table_sets_mode_model_threads_and_thresholds(tmp_path: Path) -> None:
         10,
     )
     assert parse_table({"mode": "auto"}, tmp_path)[0] == {"modes.fluency": Mode.OPTIONAL}
+    assert parse_table({"hint-apply": 7}, tmp_path) == ({"fluency.hint_apply": 7.0}, [])
 
 
 @pytest.mark.parametrize(
