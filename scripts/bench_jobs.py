@@ -36,11 +36,13 @@ def write_articles(folder: Path, n: int) -> None:
         (folder / f"a{i:03d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
 
 
-def run(folder: Path, out: Path, jobs: int, languagetool: bool) -> tuple[float, float]:
+def run(folder: Path, out: Path, jobs: int, languagetool: bool, fluency: str | None = None) -> tuple[float, float]:
     """Wall seconds and CPU seconds (the command and all its workers) of one report."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
     lt = "--require-languagetool" if languagetool else "--no-languagetool"
     cmd = [sys.executable, "-m", "cleaner", "report", lt, "--jobs", str(jobs), "--out", str(out), str(folder)]
+    if fluency is not None:
+        cmd[4:4] = ["--fluency", fluency]
     before = os.times()
     t0 = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
@@ -57,20 +59,22 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--languagetool", action="store_true", help="with LanguageTool (the shared server, warm)")
+    ap.add_argument("--fluency", choices=["off", "gate", "full"], help="fluency mode (default: cleaner's)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
         write_articles(folder, args.articles)
-        run(folder, Path(tmp) / "warm", 1, args.languagetool)  # rule cache and LanguageTool cache warm
+        run(folder, Path(tmp) / "warm", 1, args.languagetool, args.fluency)  # rule cache and LanguageTool cache warm
         rows: dict[int, list[tuple[float, float, float]]] = {1: [], args.jobs: []}
         for _ in range(args.rounds):
             for jobs in rows:
                 load = os.getloadavg()[0]
-                wall, cpu = run(folder, Path(tmp) / f"out{jobs}", jobs, args.languagetool)
+                wall, cpu = run(folder, Path(tmp) / f"out{jobs}", jobs, args.languagetool, args.fluency)
                 rows[jobs].append((wall, cpu, load))
     mode = "with" if args.languagetool else "without"
-    print(f"`cleaner report` over {args.articles} articles ({mode} LanguageTool)\n")
+    fluency = f", fluency {args.fluency}" if args.fluency else ""
+    print(f"`cleaner report` over {args.articles} articles ({mode} LanguageTool{fluency})\n")
     print("| --jobs | round | wall s | CPU s (all processes) | load average at start |")
     print("|---:|---:|---:|---:|---:|")
     for jobs, runs in rows.items():
