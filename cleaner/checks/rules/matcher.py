@@ -134,7 +134,7 @@ class RuleChecker:
                 raise RegexTimeout(self.compiled.rules[cand.rule_index], doc.path) from None
             if verdict is Context.HOLDS:
                 candidates.append(cand)
-            elif verdict is Context.NEAR_MISSING and self.unconfirmed:
+            elif verdict is Context.NEAR_MISSING:
                 pending.append(cand)
         kept = _resolve_overlaps(candidates, self.compiled.rules)
         for cand in kept:
@@ -179,7 +179,7 @@ class RuleChecker:
         for kind in rule.only:
             if not doc.in_region(kind, cand.span):
                 return Context.FAILS
-        return Context.HOLDS if rule.when.empty else _context(rule.when, doc, index, cand)
+        return Context.HOLDS if rule.when.empty else _context(rule.when, doc, index, cand, self.unconfirmed)
 
     # -- findings --------------------------------------------------------
 
@@ -297,7 +297,8 @@ def _overlaps_any(span: Span, taken: Sequence[tuple[int, int]]) -> bool:
     return i > 0 and taken[i - 1][1] > span.start
 
 
-def _context(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate) -> Context:
+def _context(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate, judged: bool) -> Context:
+    """The conditions' verdict; a missing ``near:`` word fails at once unless a judge will read the match."""
     near_missing = False
     if when.near or when.not_near:
         lo, hi = _window(when, doc, index, cand)
@@ -306,9 +307,11 @@ def _context(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidat
         text_lo = index.tokens[lo].start if lo < cand.first_token else cand.span.start
         text_hi = index.tokens[hi - 1].end if hi - 1 > cand.last_token else cand.span.end
         window_text = doc.check_text[text_lo : cand.span.start] + " \u2026 " + doc.check_text[cand.span.end : text_hi]
+        near_missing = bool(when.near) and not any(_term_in(t, before, after, window_text) for t in when.near)
+        if near_missing and not judged:
+            return Context.FAILS
         if any(_term_in(t, before, after, window_text) for t in when.not_near):
             return Context.FAILS
-        near_missing = bool(when.near) and not any(_term_in(t, before, after, window_text) for t in when.near)
     if when.followed_by or when.not_followed_by:
         following = doc.check_text[cand.span.end : cand.span.end + 200].lstrip()
         nxt = index.norms[cand.last_token + 1 : cand.last_token + 9]
