@@ -114,10 +114,10 @@ def gate_findings(
     out = list(findings)
     dropped: set[int] = set()
 
-    def settled(f: Finding) -> bool:
-        return _settled(f, options) and not (hints_as_proposals and _dictionary_hint(f))
+    def promotable(f: Finding) -> bool:
+        return hints_as_proposals and _dictionary_hint(f)
 
-    for gain in gains(doc, findings, scorer, settled):
+    for gain in gains(doc, findings, scorer, lambda f: _settled(f, options) and not promotable(f)):
         f = findings[gain.index]
         if f.unconfirmed and gain.delta < options.propose_margin:
             continue
@@ -129,9 +129,7 @@ def gate_findings(
             head = f.replacements[gain.best]
             replacements = (head, *(r for r in f.replacements if r != head))
         confidence = gate_confidence(gain.delta, f.confidence, options)
-        if hints_as_proposals and _dictionary_hint(f) and gain.delta >= options.hint_apply:
-            confidence = max(
-                confidence, proposal_confidence(gain.delta - options.hint_apply + options.propose_apply, options)
-            )
+        if promotable(f) and gain.delta >= options.hint_apply:
+            confidence = max(confidence, proposal_confidence(gain.delta, options.hint_apply))
         out[gain.index] = replace(f, confidence=confidence, replacements=replacements, unconfirmed=False)
     return [f for i, f in enumerate(out) if i not in dropped]

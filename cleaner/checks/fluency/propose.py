@@ -96,7 +96,7 @@ def propose(
                 engine="fluency",
                 category=CATEGORY,
                 severity=Severity.MINOR if conf.seen > 0 else Severity.INFO,
-                confidence=proposal_confidence(delta, options),
+                confidence=proposal_confidence(delta, options.propose_apply),
                 message=(
                     f"{conf.language} '{conf.pivot}' is both '{cand.token.text.lower()}' and '{conf.alternative}'; "
                     f"'{conf.alternative}' reads more fluently here ({delta:+.1f} nats)"
@@ -107,7 +107,7 @@ def propose(
     return findings
 
 
-def proposal_confidence(delta: float, options: FluencyOptions) -> float:
-    """0.8 (the fix threshold) at ``propose_apply`` nats, rising slowly beyond."""
-    z = (delta - options.propose_apply) * 0.8 + math.log(4)
+def proposal_confidence(delta: float, apply_at: float) -> float:
+    """0.8 (the fix threshold) at ``apply_at`` nats, rising slowly beyond."""
+    z = (delta - apply_at) * 0.8 + math.log(4)
     return round(1.0 / (1.0 + math.exp(-z)), 3)
