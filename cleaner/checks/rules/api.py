@@ -64,16 +64,19 @@ def load_checker(
         compiled = with_measured_confidence(compile_and_verify(files), measured_for(paths))
         return RuleChecker(compiled, disabled, unconfirmed=unconfirmed)
     key = cache_key(files)
-    resident = (key, _measured_digest(paths), disabled, unconfirmed) if _resident is not None else None
-    if _resident is not None and resident in _resident:
-        return _resident[resident]
-    compiled = cached_compile(cache_dir(), files, lambda: compile_and_verify(files), key=key)
-    checker = RuleChecker(with_measured_confidence(compiled, measured_for(paths)), disabled, unconfirmed=unconfirmed)
-    if _resident is not None and resident is not None:
-        _resident[resident] = checker
+
+    def load() -> RuleChecker:
+        compiled = cached_compile(cache_dir(), files, lambda: compile_and_verify(files), key=key)
+        return RuleChecker(with_measured_confidence(compiled, measured_for(paths)), disabled, unconfirmed=unconfirmed)
+
+    if _resident is None:
+        return load()
+    resident = (key, _measured_digest(paths), disabled, unconfirmed)
+    if resident not in _resident:
+        _resident[resident] = load()
         for old in list(_resident)[:-RESIDENT_KEEP]:
             del _resident[old]
-    return checker
+    return _resident[resident]
 
 
 def _measured_digest(paths: Sequence[Path]) -> str:
