@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import textwrap
@@ -24,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from cleaner.worker import control, keys
-from cleaner.worker.lock import holder
 from tests.support.article_kit import RULES
+from tests.support.worker_kit import stop_and_kill
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -70,10 +69,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
         for place in _workers_under(folder / "cleaner-cache"):
-            control.stop(place, wait=10.0)
-            pid = holder(place.lock)
-            if pid:
-                os.kill(pid, signal.SIGKILL)
+            stop_and_kill(place)
         time.sleep(0.5)
 
 

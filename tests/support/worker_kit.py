@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.worker import control, keys
-from cleaner.worker.lock import lock_is_held
+from cleaner.worker.lock import holder, lock_is_held
 
 REPO = Path(__file__).resolve().parents[2]
 START_WAIT = 300.0
@@ -113,6 +114,14 @@ def start_worker(cache: Path, logs: Path, root: Path = REPO, options: Sequence[s
             pytest.fail(f"the worker did not start:\n{log.read_text(encoding='utf-8', errors='replace')}")
         time.sleep(0.2)
     return worker
+
+
+def stop_and_kill(place: keys.Place) -> None:
+    """Ask whatever worker runs at ``place`` to stop, and kill the lock's holder if it is still there."""
+    control.stop(place, wait=10.0)
+    pid = holder(place.lock)
+    if pid:
+        os.kill(pid, signal.SIGKILL)
 
 
 def wait_until_gone(place: keys.Place, wait: float = 60.0) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,10 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.worker import control, keys
+from cleaner.worker import keys
 from cleaner.worker.lock import holder
 from tests.support.article_kit import RULES
-from tests.support.worker_kit import Worker, copy_package, env_for, place_for, start_worker, wait_until_gone
+from tests.support.worker_kit import (
+    Worker,
+    copy_package,
+    env_for,
+    place_for,
+    start_worker,
+    stop_and_kill,
+    wait_until_gone,
+)
 
 
 def _serve(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -38,10 +45,7 @@ def root(tmp_path: Path) -> Path:
 def place(tmp_path: Path, root: Path) -> Iterator[keys.Place]:
     found = place_for(tmp_path / "c", root)
     yield found
-    control.stop(found, wait=10.0)
-    pid = holder(found.lock)
-    if pid:
-        os.kill(pid, signal.SIGKILL)
+    stop_and_kill(found)
     assert wait_until_gone(found)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from cleaner.worker import control, keys
-from cleaner.worker.lock import holder, try_lock
+from cleaner.worker.lock import try_lock
 from cleaner.worker.spawn import DEFAULT_IDLE_TIMEOUT, IDLE_ENV, idle_timeout, import_path, spawn_detached
 from tests.support.article_kit import RULES
-from tests.support.worker_kit import ENGINES, cleaner, copy_package, env_for, place_for, wait_until_gone
+from tests.support.worker_kit import ENGINES, cleaner, copy_package, env_for, place_for, stop_and_kill, wait_until_gone
 
 
 @pytest.mark.parametrize(
@@ -51,10 +49,7 @@ def detached(tmp_path: Path) -> Iterator[keys.Place]:
     """The place of a copy's worker; whatever runs there is stopped (and killed) afterwards."""
     place = place_for(tmp_path / "c", tmp_path / "pkg")
     yield place
-    control.stop(place, wait=10.0)
-    pid = holder(place.lock)
-    if pid:
-        os.kill(pid, signal.SIGKILL)
+    stop_and_kill(place)
     assert wait_until_gone(place)
 
 
