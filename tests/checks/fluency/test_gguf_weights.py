@@ -12,7 +12,7 @@ def test_packaged_model_is_smollm2_and_compact(weights: LlamaWeights) -> None:
     assert packaged_model_path().name == "SmolLM2-135M-Instruct.Q4_1.gguf"
     h = weights.hyper
     assert (h.layers, h.dim, h.heads, h.kv_heads, h.vocab) == (30, 576, 9, 3, 49152)
-    assert weights.nbytes < 400_000_000
+    assert weights.nbytes < 450_000_000  # the model memory target is 500 MB resident, activations included
 
 
 def test_missing_model_names_the_file(tmp_path: Path) -> None:
