@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cleaner.checks.checker import CheckerUnavailable
 from cleaner.checks.fluency.confusions import ConfusionTable, load_confusions
-from cleaner.checks.fluency.gate import gate_findings
+from cleaner.checks.fluency.gate import gate_budget, gate_findings
 from cleaner.checks.fluency.gguf_weights import ModelError, packaged_model_path
 from cleaner.checks.fluency.propose import RULE_ID, propose
 from cleaner.checks.fluency.score_cache import FILE_NAME
@@ -53,7 +53,14 @@ class FluencyChecker:
         """The post-merge gate (see :mod:`cleaner.checks.fluency.gate`); a very long text is left as it is."""
         if len(doc.text) > self.options.max_chars:
             return list(findings)
-        return gate_findings(doc, findings, self.scorer, self.options, hints_as_proposals=self.mode == "full")
+        return gate_findings(
+            doc,
+            findings,
+            self.scorer,
+            self.options,
+            hints_as_proposals=self.mode == "full",
+            budget=gate_budget(doc, self.options),
+        )
 
     def close(self) -> None:
         self.scorer.cache.close()

@@ -15,6 +15,16 @@ whose context words were missing (``unconfirmed``) is the gate's to decide: it
 is kept, confirmed, only where its replacement is clearly more fluent (the
 proposals' margin), since the sentence itself then says what the listed words
 could not.
+
+The gate has a budget (``gate-tokens`` per 1,000 words, docs/fluency.md,
+"Budget"): its cost is a fixed pass plus about 3.5 ms a token, and a
+garble-dense article has more findings than a second buys.  Findings are judged
+in order of what a wrong decision costs (:func:`risk`) while their windows fit;
+the rest keep the confidence their engine gave them, as with the checker off,
+and unconfirmed matches left unjudged go (the pipeline drops them).  In full
+mode the rule files' hints scored as proposals are the proposals' work, outside
+the gate's budget.  The budget depends only on the text, never on the score
+cache, so a run's findings do not depend on what an earlier run computed.
 """
 
 from __future__ import annotations
@@ -24,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from cleaner.checks.fluency.propose import proposal_confidence
-from cleaner.checks.fluency.scorer import Scorer
+from cleaner.checks.fluency.scorer import Scorer, Window
 from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.checks.fluency.windows import total, window_for
 from cleaner.document import Document
@@ -33,6 +43,8 @@ from cleaner.fixes import DEFAULT_THRESHOLD
 
 MAX_REPLACEMENTS = 3
 ENGINE = "fluency"
+MIN_GATE_TOKENS = 100
+"""The budget of a short text at least: a headline or a paragraph still gets its few findings judged."""
 
 
 def gate_confidence(delta: float, prior: float, options: FluencyOptions) -> float:
@@ -52,26 +64,81 @@ class Gain:
     best: int
 
 
-def gains(
-    doc: Document, findings: Sequence[Finding], scorer: Scorer, settled: Callable[[Finding], bool] | None = None
-) -> list[Gain]:
-    """The fluency gain of every finding the gate judges (another engine's, with a replacement) but ``settled`` ones."""
-    todo = [
+def judged(findings: Sequence[Finding], settled: Callable[[Finding], bool] | None = None) -> list[int]:
+    """Indices of the findings the gate judges: another engine's, with a replacement, not ``settled``."""
+    return [
         i
         for i, f in enumerate(findings)
         if f.engine != ENGINE and f.replacements and f.text and not (settled and settled(f))
     ]
-    windows = [
-        window_for(doc, findings[i].span, (findings[i].text, *findings[i].replacements[:MAX_REPLACEMENTS]))
-        for i in todo
-    ]
+
+
+def _window(doc: Document, f: Finding) -> Window:
+    return window_for(doc, f.span, (f.text, *f.replacements[:MAX_REPLACEMENTS]))
+
+
+def gains(
+    doc: Document, findings: Sequence[Finding], scorer: Scorer, settled: Callable[[Finding], bool] | None = None
+) -> list[Gain]:
+    """The fluency gain of every finding the gate judges (another engine's, with a replacement) but ``settled`` ones."""
+    return gains_of(doc, findings, judged(findings, settled), scorer)
+
+
+def gains_of(doc: Document, findings: Sequence[Finding], todo: Sequence[int], scorer: Scorer) -> list[Gain]:
+    """The fluency gain of the findings at ``todo``, scored in one call."""
     out: list[Gain] = []
+    windows = [_window(doc, findings[i]) for i in todo]
     for i, per_variant in zip(todo, scorer.score(windows), strict=True):
         original = total(per_variant[0])
         deltas = [total(s) - original for s in per_variant[1:]]
         best = max(range(len(deltas)), key=lambda k: (deltas[k], -k))
         out.append(Gain(i, round(deltas[best], 3), best))
     return out
+
+
+def gate_budget(doc: Document, options: FluencyOptions) -> int | None:
+    """Model tokens the gate may spend on ``doc`` (None: no budget, ``gate-tokens = 0``)."""
+    if options.gate_tokens <= 0:
+        return None
+    return max(MIN_GATE_TOKENS, round(options.gate_tokens * doc.word_count / 1000))
+
+
+def risk(f: Finding) -> tuple[int, float]:
+    """Where ``f`` comes in the gate's order when the budget is short: what a wrong decision costs most, first.
+
+    1. A fix ``fix`` would apply, least sure first: an unjudged wrong one changes the text.
+    2. A finding that fails a run (not ``info``), least sure first: an unjudged false one fails it.
+    3. An unconfirmed match, most sure first: unjudged, it is lost, as with the checker off.
+    4. A hint the gate could lift to a fix, most sure first: unjudged, it stays a hint.
+    """
+    if f.unconfirmed:
+        return (2, -f.confidence)
+    if f.confidence >= DEFAULT_THRESHOLD:
+        return (0, f.confidence)
+    if f.severity is not Severity.INFO:
+        return (1, f.confidence)
+    return (3, -f.confidence)
+
+
+def within_budget(
+    doc: Document, findings: Sequence[Finding], todo: Sequence[int], scorer: Scorer, budget: int
+) -> list[int]:
+    """The findings of ``todo`` (in :func:`risk` order) whose windows fit in ``budget`` model tokens, in index order.
+
+    A window costs the token paths it adds to those of the windows chosen before it: the scorer runs each
+    distinct path once (:mod:`cleaner.checks.fluency.token_tree`), so a context shared within a sentence is
+    paid once.
+    """
+    chosen: list[int] = []
+    paths: set[tuple[int, ...]] = set()
+    left = budget
+    for i in sorted(todo, key=lambda i: (risk(findings[i]), i)):
+        new = {seq[:k] for seq in scorer.sequences(_window(doc, findings[i])) for k in range(1, len(seq) + 1)} - paths
+        if len(new) <= left:
+            chosen.append(i)
+            paths |= new
+            left -= len(new)
+    return sorted(chosen)
 
 
 def _hint(f: Finding) -> bool:
@@ -103,13 +170,15 @@ def gate_findings(
     scorer: Scorer,
     options: FluencyOptions,
     hints_as_proposals: bool = False,
+    budget: int | None = None,
 ) -> list[Finding]:
     """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed.
 
     Settled hints (:func:`_settled`) pass through as they are, unless ``hints_as_proposals`` (full
     mode): then the rule files' hints are scored and treated like the checker's own proposals, a
     dictionary's alternative that the model finds far more fluent: from ``hint_apply`` nats on, ``fix``
-    applies it.
+    applies it.  With a ``budget`` (model tokens), only the findings :func:`within_budget` picks are
+    judged; promoted hints are outside it.
     """
     out = list(findings)
     dropped: set[int] = set()
@@ -117,7 +186,12 @@ def gate_findings(
     def promotable(f: Finding) -> bool:
         return hints_as_proposals and _dictionary_hint(f)
 
-    for gain in gains(doc, findings, scorer, lambda f: _settled(f, options) and not promotable(f)):
+    todo = judged(findings, lambda f: _settled(f, options) and not promotable(f))
+    if budget is not None:
+        proposals = [i for i in todo if promotable(findings[i])]
+        gated = within_budget(doc, findings, [i for i in todo if not promotable(findings[i])], scorer, budget)
+        todo = sorted([*proposals, *gated])
+    for gain in gains_of(doc, findings, todo, scorer):
         f = findings[gain.index]
         if f.unconfirmed and gain.delta < options.propose_margin:
             continue

@@ -100,6 +100,11 @@ class Scorer:
             )
         return out
 
+    def sequences(self, window: Window) -> list[tuple[int, ...]]:
+        """The token sequences the model runs for ``window``: start token and left context, then each continuation."""
+        prefix = (self.tokenizer.endoftext, *self.tokenizer.encode(window.prefix))
+        return [(*prefix, *self.tokenizer.encode(c)) for c in window.continuations]
+
     def _compute(self, todo: Sequence[tuple[str, str]]) -> dict[tuple[str, str], list[float]]:
         """Fresh scores: the sequences (in order, so windows of one sentence meet) in trees of bounded size."""
         encoded: dict[str, list[int]] = {}

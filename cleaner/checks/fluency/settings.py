@@ -47,6 +47,10 @@ class FluencyOptions:
     max_chars: int = 60_000
     """Texts (or chunks of a big file) longer than this are left to the other engines: the model's cost
     grows with the text, and a news article is 3,000-8,000 characters."""
+    gate_tokens: float = 180.0
+    """The gate's budget: model tokens per 1,000 words of text (at least ``MIN_GATE_TOKENS``); 0: no budget.
+    Chosen so that gate mode adds at most 1 s of CPU to a 700-word garble-dense article (docs/fluency.md,
+    "Budget")."""
     max_candidates: int = 24
     """Proposal windows per article at most (the most surprising first): a bound on full mode's time."""
     cache: bool = True
@@ -121,6 +125,7 @@ _NUMBERS = (
     "propose_margin",
     "propose_apply",
     "hint_apply",
+    "gate_tokens",
     "max_candidates",
     "max_chars",
 )

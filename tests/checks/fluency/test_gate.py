@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner.checks.fluency.gate import gains, gate_confidence, gate_findings
-from cleaner.checks.fluency.scorer import Scorer
+from cleaner.checks.fluency.gate import (
+    MIN_GATE_TOKENS,
+    gains,
+    gate_budget,
+    gate_confidence,
+    gate_findings,
+    judged,
+    risk,
+    within_budget,
+)
+from cleaner.checks.fluency.scorer import Scorer, Window
 from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.document import Document
 from cleaner.document.spans import Span
@@ -116,3 +125,66 @@ def test_in_full_mode_a_rule_hint_far_more_fluent_is_applied_like_a_proposal(sco
     assert not_a_rule.confidence < 0.8
     (short,) = gate_findings(doc, [hint], scorer, FluencyOptions(hint_apply=gain.delta + 0.5), hints_as_proposals=True)
     assert short.confidence < 0.8
+
+
+def test_the_budget_grows_with_the_text_has_a_floor_and_zero_turns_it_off() -> None:
+    words = " ".join(["word"] * 2000)
+    assert gate_budget(Document.from_text(words), FluencyOptions(gate_tokens=230)) == 460
+    assert gate_budget(Document.from_text("Two words."), FluencyOptions(gate_tokens=230)) == MIN_GATE_TOKENS
+    assert gate_budget(Document.from_text(words), FluencyOptions(gate_tokens=0)) is None
+
+
+def test_a_short_budget_judges_what_a_wrong_decision_costs_most_first() -> None:
+    applied_unsure = _finding(GARBLED, "prices", "tariffs", confidence=0.82)
+    applied_sure = _finding(GARBLED, "prices", "tariffs", confidence=0.95)
+    failing = _finding(GARBLED, "prices", "tariffs", confidence=0.6)
+    unconfirmed = replace(failing, unconfirmed=True)
+    hint = replace(failing, severity=Severity.INFO)
+    ranked = sorted([hint, unconfirmed, failing, applied_sure, applied_unsure], key=risk)
+    assert ranked == [applied_unsure, applied_sure, failing, unconfirmed, hint]
+
+
+def _paths(scorer: Scorer, window: Window) -> set[tuple[int, ...]]:
+    return {seq[:k] for seq in scorer.sequences(window) for k in range(1, len(seq) + 1)}
+
+
+def test_within_the_budget_the_riskiest_windows_are_scored_and_a_shared_context_is_paid_once(scorer: Scorer) -> None:
+    doc = Document.from_text(GARBLED)
+    hint = replace(_finding(GARBLED, "pricing", "trade", confidence=0.78), severity=Severity.INFO)
+    applied = _finding(GARBLED, "prices", "tariffs", confidence=0.9)
+    findings = [hint, applied]
+    hint_paths, applied_paths = (_paths(scorer, w) for w in _windows(doc, findings))
+    assert hint_paths & applied_paths  # one sentence: "Trump imposed 145% prices on ..." is in both
+    todo = judged(findings)
+    assert within_budget(doc, findings, todo, scorer, len(applied_paths)) == [1]  # the applied fix, not the hint
+    assert within_budget(doc, findings, todo, scorer, len(applied_paths) - 1) == []
+    both = len(hint_paths | applied_paths)
+    assert both < len(hint_paths) + len(applied_paths)
+    assert within_budget(doc, findings, todo, scorer, both) == [0, 1]
+    assert within_budget(doc, findings, todo, scorer, both - 1) == [1]
+
+
+def test_findings_outside_the_budget_keep_their_confidence_and_unconfirmed_ones_stay_unconfirmed(
+    scorer: Scorer,
+) -> None:
+    doc = Document.from_text(CLEAN)
+    applied = _finding(CLEAN, "prices", "tariffs", confidence=0.9)
+    unconfirmed = replace(_finding(CLEAN, "trade", "pricing", confidence=0.85), unconfirmed=True)
+    judged_out = gate_findings(doc, [applied, unconfirmed], scorer, FluencyOptions())
+    assert applied not in judged_out  # judged: "tariffs" reads worse than "prices" here, so it goes
+    assert gate_findings(doc, [applied, unconfirmed], scorer, FluencyOptions(), budget=0) == [applied, unconfirmed]
+
+
+def test_in_full_mode_rule_hints_are_scored_as_proposals_whatever_the_budget(scorer: Scorer) -> None:
+    doc = Document.from_text(GARBLED)
+    hint = replace(_finding(GARBLED, "prices", "tariffs", confidence=0.35), severity=Severity.INFO)
+    (gain,) = gains(doc, [hint], scorer)
+    options = FluencyOptions(hint_apply=min(gain.delta, 9.0))
+    (promoted,) = gate_findings(doc, [hint], scorer, options, hints_as_proposals=True, budget=0)
+    assert promoted.confidence >= 0.8
+
+
+def _windows(doc: Document, findings: list[Finding]) -> list[Window]:
+    from cleaner.checks.fluency.windows import window_for
+
+    return [window_for(doc, f.span, (f.text, *f.replacements)) for f in findings]
