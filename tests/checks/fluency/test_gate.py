@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from cleaner.checks.fluency.gate import (
     MIN_GATE_TOKENS,
@@ -14,6 +15,8 @@ from cleaner.checks.fluency.gate import (
     risk,
     within_budget,
 )
+from cleaner.checks.fluency.gguf_weights import LlamaWeights
+from cleaner.checks.fluency.score_cache import ScoreCache
 from cleaner.checks.fluency.scorer import Scorer, Window
 from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.document import Document
@@ -188,3 +191,27 @@ def _windows(doc: Document, findings: list[Finding]) -> list[Window]:
     from cleaner.checks.fluency.windows import window_for
 
     return [window_for(doc, f.span, (f.text, *f.replacements)) for f in findings]
+
+
+def test_the_budget_does_not_depend_on_the_score_cache(weights: LlamaWeights, tmp_path: Path) -> None:
+    sentences = [
+        "Trump imposed 145% prices on Chinese products after the pricing talks failed.",
+        "Oil prices rose on Monday after the trade talks failed.",
+        "The Chinese chief Xi assisted to the summit in Beijing on Thursday.",
+        "The commercial imbalance with China grew again last year, the census office said.",
+    ]
+    text = "\n\n".join(sentences)
+    doc = Document.from_text(text)
+    swaps = [("prices", "tariffs"), ("pricing", "trade"), ("chief", "leader"), ("assisted to", "attended")]
+    swaps += [("commercial imbalance", "trade deficit"), ("census office", "Census Bureau")]
+    findings = [_finding(text, word, fix, confidence=0.85) for word, fix in swaps]
+    options, budget = FluencyOptions(), 40  # room for some of the six windows, not all
+    cache = tmp_path / "scores.sqlite"
+    runs = []
+    for _ in range(2):  # a cold score cache, then a warm one
+        scorer = Scorer(weights, ScoreCache(cache), threads=1)
+        runs.append(gate_findings(doc, findings, scorer, options, budget=budget))
+        scorer.cache.close()
+    assert runs[0] == runs[1]
+    scorer = Scorer(weights, ScoreCache(cache), threads=1)
+    assert 0 < len(within_budget(doc, findings, judged(findings), scorer, budget)) < len(findings)
