@@ -1,6 +1,6 @@
 """``cleaner report`` over many articles with ``--jobs 1`` and ``--jobs N``: wall time and CPU. Prints a table.
 
-    python scripts/bench_jobs.py [--articles 200] [--jobs 2] [--languagetool] [--rounds 2]
+    python scripts/bench_jobs.py [--articles 200] [--jobs 2] [--languagetool] [--rounds 2] [--fluency M] [--first-sight]
 
 The articles are the clean dev news and the garbled round-trip texts (and the
 sample article), cycled to the requested count, one ``.txt`` each.  Each
@@ -8,6 +8,10 @@ configuration is a whole command; rounds alternate between the job counts so
 a change in machine load hits both alike.  On a shared machine the wall-time
 ratio is only as good as the load allows: the table also gives the load
 average and the CPU time, whose sum should stay about the same.
+
+``--first-sight`` turns the fluency checker's score cache off (a ``.cleaner.toml``
+beside the articles), so every run scores every window, as the first report over
+new articles does; the warm-up run then covers only the first article.
 """
 
 from __future__ import annotations
@@ -60,12 +64,20 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--languagetool", action="store_true", help="with LanguageTool (the shared server, warm)")
     ap.add_argument("--fluency", choices=["off", "gate", "full"], help="fluency mode (default: cleaner's)")
+    ap.add_argument("--first-sight", action="store_true", help="no fluency score cache: every window scored")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
         write_articles(folder, args.articles)
-        run(folder, Path(tmp) / "warm", 1, args.languagetool, args.fluency)  # rule cache and LanguageTool cache warm
+        if args.first_sight:
+            (folder / ".cleaner.toml").write_text("[fluency]\ncache = false\n", encoding="utf-8")
+            warm = Path(tmp) / "warm-up"
+            warm.mkdir()
+            (warm / "a000.txt").write_text((folder / "a000.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        else:
+            warm = folder
+        run(warm, Path(tmp) / "warm", 1, args.languagetool, args.fluency)  # rule cache and LanguageTool cache warm
         rows: dict[int, list[tuple[float, float, float]]] = {1: [], args.jobs: []}
         for _ in range(args.rounds):
             for jobs in rows:
@@ -74,6 +86,7 @@ def main() -> None:
                 rows[jobs].append((wall, cpu, load))
     mode = "with" if args.languagetool else "without"
     fluency = f", fluency {args.fluency}" if args.fluency else ""
+    fluency += ", no score cache (first sight)" if args.first_sight else ""
     print(f"`cleaner report` over {args.articles} articles ({mode} LanguageTool{fluency})\n")
     print("| --jobs | round | wall s | CPU s (all processes) | load average at start |")
     print("|---:|---:|---:|---:|---:|")
