@@ -142,15 +142,19 @@ class LTClient:
         """
         if self._failed is not None:
             raise LanguageToolUnavailable(self._failed)
-        pending = list(texts)
-        if self._tool is None or threads <= 1:
-            # Connecting (perhaps starting the server) happens in this thread, where it is shielded
-            # from the article's time budget and fails as a sequential check would.
-            while pending and (self._tool is None or threads <= 1):
-                text = pending.pop(0)
+        if threads <= 1 or len(texts) <= 1:
+            for text in texts:
                 yield self._settle(text, *self._attempt(text, connect=True))
-        if not pending:
             return
+        pending = list(texts)
+        if self._tool is None:
+            # Connect (perhaps start the server) in this thread, where the start is shielded from the
+            # article's time budget; a failure is the first request's, recovered as check() would.
+            generation = self._generation
+            try:
+                self._bound_tool(connect=True)
+            except _failures() as e:
+                yield self._settle(pending.pop(0), generation, e)
         with ThreadPoolExecutor(min(threads, len(pending)), thread_name_prefix="languagetool") as pool:
             attempts = [pool.submit(self._attempt, text, False) for text in pending]
             try:
@@ -191,8 +195,8 @@ class LTClient:
             self._failed = f"LanguageTool failed twice ({_short(first)}; after a restart: {_short(second)})"
             raise LanguageToolUnavailable(self._failed) from second
 
-    def _check_once(self, text: str, connect: bool) -> list[LTMatch]:
-        """One request; ``connect``: start or reconnect first if needed (never from a pool thread)."""
+    def _bound_tool(self, connect: bool) -> Any:
+        """The library client; ``connect``: connect first if there is none (never from a pool thread)."""
         tool = self._tool
         if tool is None:
             with _LIBRARY_LOCK:  # a restart in progress holds it
@@ -201,6 +205,11 @@ class LTClient:
                         raise LanguageToolUnavailable(self._failed or "the LanguageTool server is not connected")
                     self._connect()
                 tool = self._tool
+        return tool
+
+    def _check_once(self, text: str, connect: bool) -> list[LTMatch]:
+        """One request (``connect``: as for :meth:`_bound_tool`)."""
+        tool = self._bound_tool(connect)
         touch_activity(self.settings.state_dir())
         with self._count_lock:
             self.requests += 1
