@@ -1,7 +1,9 @@
 """LanguageToolChecker: LanguageTool's matches as cleaner Findings, one paragraph at a time.
 
 Each paragraph of ``doc.check_text`` is one request (and one cache entry), so
-an edit to one paragraph re-checks only that paragraph.  The checker receives a
+an edit to one paragraph re-checks only that paragraph; an article's uncached
+paragraphs go to the server a few at a time (it checks them in parallel, one
+per core), and come back in paragraph order.  The checker receives a
 client, never the server: tests hand it a fake, the lint hands it an
 :class:`~cleaner.checks.languagetool.client.LTClient`.
 """
@@ -10,10 +12,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from cleaner.checks.languagetool.cache import ResultCache, cache_key, open_cache
-from cleaner.checks.languagetool.client import MatchSource, managed
+from cleaner.checks.languagetool.client import MatchSource, managed, request_threads
 from cleaner.checks.languagetool.custom_rules import is_custom_rule
 from cleaner.checks.languagetool.mapping import LTMatch, to_finding
 from cleaner.checks.languagetool.selection import keep_match
@@ -62,20 +64,25 @@ class LanguageToolChecker:
         ]
 
     def matches(self, texts: list[str]) -> list[list[LTMatch]]:
-        """LanguageTool's matches for each text, from the cache where possible."""
+        """LanguageTool's matches for each text, from the cache where possible; the rest asked for at once."""
         if self.cache is None:
-            return [self.client.check(t) for t in texts]
+            return list(self._ask(texts))
         fingerprint = self.settings.fingerprint()
         version = self.client.version
         keys = [cache_key(version, fingerprint, t) for t in texts]
         cached = self.cache.get_many(keys)
-        out: list[list[LTMatch]] = []
-        for key, text in zip(keys, texts, strict=True):
-            if key not in cached:
-                cached[key] = self.client.check(text)
-                self.cache.put(key, cached[key])
-            out.append(cached[key])
-        return out
+        missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in cached}
+        for key, found in zip(missing, self._ask(list(missing.values())), strict=True):
+            cached[key] = found
+            self.cache.put(key, found)
+        return [cached[key] for key in keys]
+
+    def _ask(self, texts: list[str]) -> Iterator[list[LTMatch]]:
+        """The client's matches for ``texts`` in order: several requests in flight when it can take them."""
+        check_all = getattr(self.client, "check_all", None)
+        if check_all is None:  # a client of one request at a time (the tests' fakes)
+            return (self.client.check(t) for t in texts)
+        return cast(Iterator[list[LTMatch]], check_all(texts, threads=request_threads()))
 
     def to_finding(self, m: LTMatch, base: int, text: str) -> Finding:
         """The Finding for one match (the pivot checker maps its own rules differently)."""

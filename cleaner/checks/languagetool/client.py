@@ -8,14 +8,19 @@ run over many files does not wait on a dead server again and again.
 
 language_tool_python 3.4.0 is not safe to share across threads (``Match``
 keeps its offset table in class attributes), so every call into it holds one
-process-wide lock.
+process-wide lock, except the HTTP request itself: :meth:`LTClient.check_all`
+sends a batch of paragraphs over a few threads at once (the server checks them
+in parallel), and only building the library's ``Match`` objects is serialized.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
-from collections.abc import Iterator
+import urllib.parse
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 
 from cleaner.budget import shielded
@@ -27,6 +32,20 @@ from cleaner.checks.languagetool.server import ServerState, ensure_server, touch
 from cleaner.checks.languagetool.settings import LanguageToolSettings
 
 _LIBRARY_LOCK = threading.Lock()
+MAX_THREADS = 4
+"""At most this many requests of one batch in flight (the server runs up to 10 at once, its default)."""
+
+
+def request_threads() -> int:
+    """Requests of one batch in flight at once: the cores this process may use, 1 to MAX_THREADS.
+
+    The server's checking is CPU-bound; more requests than cores only queue up in the JVM.
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(MAX_THREADS, cores))
 
 
 class MatchSource(Protocol):
@@ -63,6 +82,9 @@ class LTClient:
         self.restarts = 0
         """Times the server stopped answering during this run and was restarted."""
         self.restart_causes: list[str] = []
+        self._generation = 0
+        """Bumped by each restart: a request sent before it is retried without another restart."""
+        self._count_lock = threading.Lock()
 
     @property
     def installation(self) -> Installation:
@@ -109,32 +131,94 @@ class LTClient:
 
     def check(self, text: str) -> list[LTMatch]:
         """LanguageTool's matches for ``text``: one restart and one retry, then LanguageToolUnavailable."""
+        return next(self.check_all([text], threads=1))
+
+    def check_all(self, texts: Sequence[str], threads: int = 1) -> Iterator[list[LTMatch]]:
+        """LanguageTool's matches for each of ``texts``, in order, up to ``threads`` requests in flight.
+
+        Each request fails and recovers as :meth:`check`'s does (a restart, one retry); requests
+        already in flight when the server went away are retried on the restarted server without
+        restarting it again, so one outage is one restart.
+        """
         if self._failed is not None:
             raise LanguageToolUnavailable(self._failed)
-        failures = _failures()
-        with _LIBRARY_LOCK:
+        if threads <= 1 or len(texts) <= 1:
+            for text in texts:
+                yield self._settle(text, *self._attempt(text, connect=True))
+            return
+        pending = list(texts)
+        if self._tool is None:
+            # Connect (perhaps start the server) in this thread, where the start is shielded from the
+            # article's time budget; a failure is the first request's, recovered as check() would.
+            generation = self._generation
             try:
-                return self._check_once(text)
-            except NotInstalled as e:  # nothing to restart: say how to install, once
-                self._failed = str(e)
-                raise
-            except failures as first:
-                try:
+                self._bound_tool(connect=True)
+            except _failures() as e:
+                yield self._settle(pending.pop(0), generation, e)
+        with ThreadPoolExecutor(min(threads, len(pending)), thread_name_prefix="languagetool") as pool:
+            attempts = [pool.submit(self._attempt, text, False) for text in pending]
+            try:
+                for text, attempt in zip(pending, attempts, strict=True):
+                    yield self._settle(text, *attempt.result())
+            finally:
+                for attempt in attempts:
+                    attempt.cancel()
+
+    def _attempt(self, text: str, connect: bool) -> tuple[int, list[LTMatch] | BaseException]:
+        """One request (in any thread): its matches or its failure, with the server generation it went to."""
+        generation = self._generation
+        try:
+            return generation, self._check_once(text, connect)
+        except _failures() as e:
+            return generation, e
+
+    def _settle(self, text: str, generation: int, outcome: list[LTMatch] | BaseException) -> list[LTMatch]:
+        """The matches of one attempt; after a failure, restart (unless done since it was sent) and retry once."""
+        if not isinstance(outcome, BaseException):
+            return outcome
+        if self._failed is not None:
+            raise LanguageToolUnavailable(self._failed) from outcome
+        if isinstance(outcome, NotInstalled):  # nothing to restart: say how to install, once
+            self._failed = str(outcome)
+            raise outcome
+        first = outcome
+        try:
+            with _LIBRARY_LOCK:
+                if generation == self._generation:
                     self._tool = None
                     self.restarts += 1
                     self.restart_causes.append(_short(first))
                     self._connect()
-                    return self._check_once(text)
-                except failures as second:
-                    self._failed = f"LanguageTool failed twice ({_short(first)}; after a restart: {_short(second)})"
-                    raise LanguageToolUnavailable(self._failed) from second
+                    self._generation += 1
+            return self._check_once(text, connect=True)
+        except _failures() as second:
+            self._failed = f"LanguageTool failed twice ({_short(first)}; after a restart: {_short(second)})"
+            raise LanguageToolUnavailable(self._failed) from second
 
-    def _check_once(self, text: str) -> list[LTMatch]:
-        if self._tool is None:
-            self._connect()
+    def _bound_tool(self, connect: bool) -> Any:
+        """The library client; ``connect``: connect first if there is none (never from a pool thread)."""
+        tool = self._tool
+        if tool is None:
+            with _LIBRARY_LOCK:  # a restart in progress holds it
+                if self._tool is None:
+                    if not connect:
+                        raise LanguageToolUnavailable(self._failed or "the LanguageTool server is not connected")
+                    self._connect()
+                tool = self._tool
+        return tool
+
+    def _check_once(self, text: str, connect: bool) -> list[LTMatch]:
+        """One request (``connect``: as for :meth:`_bound_tool`)."""
+        tool = self._bound_tool(connect)
         touch_activity(self.settings.state_dir())
-        self.requests += 1
-        matches = self._tool.check(text)
+        with self._count_lock:
+            self.requests += 1
+        # LanguageTool.check of language_tool_python 3.4, with only its Match objects built under the lock.
+        answer = tool._query_server(urllib.parse.urljoin(tool._url, "check"), tool._create_params(text), method="post")
+        from language_tool_python.match import Match
+
+        with _LIBRARY_LOCK:
+            matches = [Match(m, text) for m in answer["matches"]]
         astral = astral_positions(text)
         return [from_library(m, text, astral) for m in matches]
 

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.checks.languagetool import checker as checker_module
 from cleaner.checks.languagetool.cache import ResultCache
 from cleaner.checks.languagetool.checker import LanguageToolChecker
 from cleaner.checks.languagetool.client import LTClient
@@ -168,3 +169,34 @@ def test_real_cache_hit_sends_no_request(lt_server, lt_settings, tmp_path):
     assert client.requests == len(doc.paragraphs)
     assert second == first and first
     assert LanguageToolChecker(Unreachable(client.version), lt_settings, cache).check(doc) == first
+
+
+class _OneAtATime:
+    """A real client seen through ``check`` alone, so the checker sends one request at a time."""
+
+    def __init__(self, client: LTClient) -> None:
+        self.client = client
+
+    @property
+    def version(self) -> str:
+        return self.client.version
+
+    def check(self, text):
+        return self.client.check(text)
+
+
+@pytest.mark.languagetool
+def test_concurrent_checking_finds_what_sequential_checking_finds(lt_server, lt_settings, tmp_path, monkeypatch):
+    monkeypatch.setattr(checker_module, "request_threads", lambda: 4)
+    seed = SEED.read_text(encoding="utf-8").strip()
+    first_paragraph = seed.split("\n")[0]
+    doc = Document.from_text(f"{seed}\n\n{KNOWN}\n{first_paragraph}\n")  # one paragraph twice
+    client = LTClient(lt_settings)
+    sequential = LanguageToolChecker(_OneAtATime(client), lt_settings).check(doc)
+    cache = ResultCache(tmp_path / "r.sqlite", 1 << 20)
+    before = client.requests
+    concurrent = LanguageToolChecker(client, lt_settings, cache).check(doc)
+    assert concurrent == sequential and sequential
+    unique = {doc.check_text[p.start : p.end] for p in doc.paragraphs}
+    assert client.requests - before == len(unique) < len(doc.paragraphs)  # the repeated paragraph asked once
+    assert LanguageToolChecker(Unreachable(client.version), lt_settings, cache).check(doc) == sequential
