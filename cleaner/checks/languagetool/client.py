@@ -36,6 +36,11 @@ MAX_THREADS = 4
 """At most this many requests of one batch in flight (the server runs up to 10 at once, its default)."""
 
 
+def _splittable(tool: Any) -> bool:
+    """Whether ``tool`` has the language_tool_python 3.4 internals that let the request run outside the lock."""
+    return all(hasattr(tool, name) for name in ("_query_server", "_create_params", "_url"))
+
+
 def request_threads() -> int:
     """Requests of one batch in flight at once: the cores this process may use, 1 to MAX_THREADS.
 
@@ -213,12 +218,17 @@ class LTClient:
         touch_activity(self.settings.state_dir())
         with self._count_lock:
             self.requests += 1
-        # LanguageTool.check of language_tool_python 3.4, with only its Match objects built under the lock.
-        answer = tool._query_server(urllib.parse.urljoin(tool._url, "check"), tool._create_params(text), method="post")
-        from language_tool_python.match import Match
+        if not _splittable(tool):  # a library version without the internals below: the whole call under the lock
+            with _LIBRARY_LOCK:
+                matches = tool.check(text)
+        else:
+            # LanguageTool.check of language_tool_python 3.4, with only its Match objects built under the lock.
+            url = urllib.parse.urljoin(tool._url, "check")
+            answer = tool._query_server(url, tool._create_params(text), method="post")
+            from language_tool_python.match import Match
 
-        with _LIBRARY_LOCK:
-            matches = [Match(m, text) for m in answer["matches"]]
+            with _LIBRARY_LOCK:
+                matches = [Match(m, text) for m in answer["matches"]]
         astral = astral_positions(text)
         return [from_library(m, text, astral) for m in matches]
 

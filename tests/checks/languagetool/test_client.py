@@ -162,3 +162,18 @@ def test_a_dead_server_fails_a_concurrent_batch_after_one_restart(monkeypatch, t
 def test_request_threads_stay_between_one_and_the_cap():
     assert 1 <= client_module.request_threads() <= client_module.MAX_THREADS
     assert client_module.request_threads() <= len(os.sched_getaffinity(0))
+
+
+@pytest.mark.languagetool
+def test_the_request_outside_the_lock_matches_the_librarys_own_check(lt_server, lt_settings, monkeypatch):
+    texts = _paragraphs()[:4]
+    client = LTClient(lt_settings)
+    try:
+        split = [client.check(t) for t in texts]
+        assert client_module._splittable(client._tool)  # the installed library has the internals used
+        monkeypatch.setattr(client_module, "_splittable", lambda tool: False)
+        whole = [client.check(t) for t in texts]  # another library version: its own check, under the lock
+    finally:
+        client.close()
+    assert whole == split
+    assert any(split)
