@@ -1,6 +1,7 @@
 """Speed and memory of the fluency checker (docs/benchmarks.md): load, model memory, tokens/s, CPU per article.
 
     python scripts/bench_fluency.py [--articles ../shared/data/roundtrip/roundtrip_dev.jsonl.gz] [--docs 8]
+                                    [--words 600-900] [--languagetool]
 
 Every figure is CPU time of the measuring process (time.process_time), so a
 busy machine slows the wall clock but not the numbers.  The score cache is
@@ -129,6 +130,9 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=8)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--languagetool", action="store_true", help="Also run LanguageTool (its findings are gated too).")
+    ap.add_argument(
+        "--words", metavar="MIN-MAX", help="Only garbled texts of MIN to MAX words (articles near 700 words: 600-900)."
+    )
     args = ap.parse_args()
     print("| model | value |\n|---|---|")
     for name, value in bench_model(args.threads):
@@ -136,7 +140,11 @@ def main() -> None:
     sets = {"sample article": [read_source(str(SAMPLE))]}
     if args.articles.exists():
         with gzip.open(args.articles, "rt", encoding="utf-8") as f:
-            recs = [json.loads(line) for line in f][: args.docs]
+            recs = [json.loads(line) for line in f]
+        if args.words:
+            low, high = (int(n) for n in args.words.split("-"))
+            recs = [r for r in recs if low <= len(r["garbled"].split()) <= high]
+        recs = recs[: args.docs]
         sets[f"{len(recs)} round-trip articles"] = [Source(path=r["id"], text=r["garbled"]) for r in recs]
     else:
         print(f"\n({args.articles} not found: sample article only)")

@@ -43,7 +43,7 @@ from cleaner.fixes import DEFAULT_THRESHOLD
 
 MAX_REPLACEMENTS = 3
 ENGINE = "fluency"
-MIN_GATE_TOKENS = 100
+MIN_GATE_TOKENS = 80
 """The budget of a short text at least: a headline or a paragraph still gets its few findings judged."""
 
 

@@ -47,7 +47,7 @@ class FluencyOptions:
     max_chars: int = 60_000
     """Texts (or chunks of a big file) longer than this are left to the other engines: the model's cost
     grows with the text, and a news article is 3,000-8,000 characters."""
-    gate_tokens: float = 180.0
+    gate_tokens: float = 150.0
     """The gate's budget: model tokens per 1,000 words of text (at least ``MIN_GATE_TOKENS``); 0: no budget.
     Chosen so that gate mode adds at most 1 s of CPU to a 700-word garble-dense article (docs/fluency.md,
     "Budget")."""
