@@ -188,9 +188,8 @@ def gate_findings(
 
     todo = judged(findings, lambda f: _settled(f, options) and not promotable(f))
     if budget is not None:
-        proposals = [i for i in todo if promotable(findings[i])]
-        gated = within_budget(doc, findings, [i for i in todo if not promotable(findings[i])], scorer, budget)
-        todo = sorted([*proposals, *gated])
+        chosen = set(within_budget(doc, findings, [i for i in todo if not promotable(findings[i])], scorer, budget))
+        todo = [i for i in todo if i in chosen or promotable(findings[i])]
     for gain in gains_of(doc, findings, todo, scorer):
         f = findings[gain.index]
         if f.unconfirmed and gain.delta < options.propose_margin:

@@ -102,8 +102,12 @@ class Scorer:
 
     def sequences(self, window: Window) -> list[tuple[int, ...]]:
         """The token sequences the model runs for ``window``: start token and left context, then each continuation."""
-        prefix = (self.tokenizer.endoftext, *self.tokenizer.encode(window.prefix))
+        prefix = self._context(window.prefix)
         return [(*prefix, *self.tokenizer.encode(c)) for c in window.continuations]
+
+    def _context(self, prefix: str) -> list[int]:
+        """A window's left context as the model runs it: the start token, then the prefix's tokens."""
+        return [self.tokenizer.endoftext, *self.tokenizer.encode(prefix)]
 
     def _compute(self, todo: Sequence[tuple[str, str]]) -> dict[tuple[str, str], list[float]]:
         """Fresh scores: the sequences (in order, so windows of one sentence meet) in trees of bounded size."""
@@ -113,7 +117,7 @@ class Scorer:
         size = 0
         for prefix, cont in todo:
             if prefix not in encoded:
-                encoded[prefix] = [self.tokenizer.endoftext, *self.tokenizer.encode(prefix)]
+                encoded[prefix] = self._context(prefix)
                 size += len(encoded[prefix])
             ids = self.tokenizer.encode(cont)
             if batch and size + len(ids) > BATCH_TOKENS:
