@@ -1,7 +1,7 @@
 """Speed and memory of the fluency checker (docs/benchmarks.md): load, model memory, tokens/s, CPU per article.
 
     python scripts/bench_fluency.py [--articles ../shared/data/roundtrip/roundtrip_dev.jsonl.gz] [--docs 8]
-                                    [--words 600-900] [--languagetool]
+                                    [--words 600-900] [--languagetool] [--surprise 14]
 
 Every figure is CPU time of the measuring process (time.process_time), so a
 busy machine slows the wall clock but not the numbers.  The score cache is
@@ -87,12 +87,15 @@ def _bench_model(threads: int) -> list[tuple[str, str]]:
     ]
 
 
-def run_mode(mode: str, articles: list[Source], languagetool: bool, threads: int) -> tuple[float, int, int, float]:
+def run_mode(
+    mode: str, articles: list[Source], languagetool: bool, threads: int, surprise: float = 0.0
+) -> tuple[float, int, int, float]:
     """CPU seconds, words and model tokens of one mode over ``articles``, and the process's peak RSS (MB).
 
     "Model tokens" are the tokens run through the model: shared and reused ones count once."""
     lt = Mode.OPTIONAL if languagetool else Mode.OFF
-    base = Settings(modes={"languagetool": lt}, fluency=FluencyOptions(cache=False, threads=threads))
+    options = FluencyOptions(cache=False, threads=threads, surprise=surprise)
+    base = Settings(modes={"languagetool": lt}, fluency=options)
     with open_pipeline(with_choice(base, mode), print) as p:
         p.analyze(WARM_UP)
         scorer = next((c.scorer for c in p.checkers if hasattr(c, "scorer")), None)
@@ -104,19 +107,26 @@ def run_mode(mode: str, articles: list[Source], languagetool: bool, threads: int
     return cpu, words, tokens, _peak_mb()
 
 
-def bench_articles(articles: list[Source], languagetool: bool, threads: int) -> list[tuple[str, ...]]:
-    rows = []
+def bench_articles(
+    articles: list[Source], languagetool: bool, threads: int, surprise: float = 0.0
+) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
     cpu: dict[str, float] = {}
     spawn = multiprocessing.get_context("spawn")
-    for mode in MODES:
+    runs = [(mode, mode, 0.0) for mode in MODES]
+    if surprise:
+        runs.append((f"full, surprise {surprise:g}", "full", surprise))
+    for label, mode, nats in runs:
         with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as fresh:
-            cpu[mode], words, tokens, peak = fresh.submit(run_mode, mode, articles, languagetool, threads).result()
+            cpu[label], words, tokens, peak = fresh.submit(
+                run_mode, mode, articles, languagetool, threads, nats
+            ).result()
         rows.append(
             (
-                mode,
-                f"{cpu[mode]:.2f}",
-                f"{cpu[mode] * 700 / words:.2f}",
-                f"{(cpu[mode] - cpu['off']) * 700 / words:+.2f}",
+                label,
+                f"{cpu[label]:.2f}",
+                f"{cpu[label] * 700 / words:.2f}",
+                f"{(cpu[label] - cpu['off']) * 700 / words:+.2f}",
                 str(tokens),
                 f"{peak:.0f}",
             )
@@ -133,6 +143,7 @@ def main() -> None:
     ap.add_argument(
         "--words", metavar="MIN-MAX", help="Only garbled texts of MIN to MAX words (articles near 700 words: 600-900)."
     )
+    ap.add_argument("--surprise", type=float, default=0.0, help="Also time full mode with surprising words at N nats.")
     args = ap.parse_args()
     print("| model | value |\n|---|---|")
     for name, value in bench_model(args.threads):
@@ -153,7 +164,7 @@ def main() -> None:
         print(f"\n{label} ({words} words), CPU seconds\n")
         print("| mode | total | per 700 words | added per 700 words | model tokens | peak RSS (MB) |")
         print("|---|---|---|---|---|---|")
-        for row in bench_articles(articles, args.languagetool, args.threads):
+        for row in bench_articles(articles, args.languagetool, args.threads, args.surprise):
             print("| " + " | ".join(row) + " |")
 
 

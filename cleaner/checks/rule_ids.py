@@ -34,6 +34,7 @@ def fixed_rule_engines() -> dict[str, str]:
     for checker in (NameConsistencyChecker, UntranslatedWordChecker):
         engines.update(dict.fromkeys(checker.rule_ids, checker.name))
     engines[fluency.PROPOSE_RULE_ID] = "fluency"
+    engines[fluency.SURPRISE_RULE_ID] = "fluency"
     engines[REJECT_RULE_ID] = VOCABULARY_ENGINE
     return engines
 
@@ -43,7 +44,13 @@ def fixed_categories() -> frozenset[str]:
     from cleaner.checks import fluency, names, untranslated
     from cleaner.checks.languagetool import known_categories
 
-    return known_categories() | {names.CATEGORY, untranslated.CATEGORY, fluency.PROPOSE_CATEGORY, VOCABULARY_CATEGORY}
+    return known_categories() | {
+        names.CATEGORY,
+        untranslated.CATEGORY,
+        fluency.PROPOSE_CATEGORY,
+        fluency.SURPRISE_CATEGORY,
+        VOCABULARY_CATEGORY,
+    }
 
 
 def known_rule_ids(checkers: Iterable[Checker], languagetool_on: bool) -> KnownIds:

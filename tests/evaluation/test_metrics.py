@@ -114,3 +114,25 @@ def test_rates_and_distribution() -> None:
     dist = metrics.distribution([4.0, 1.0, 3.0, 2.0])
     assert dist == {"mean": 2.5, "median": 2.5, "p90": 4.0, "max": 4.0}
     assert metrics.distribution([])["mean"] == 0.0
+
+
+def test_chance_spans_keep_count_and_lengths_and_start_at_words() -> None:
+    import random
+
+    text = "one two three four five"
+    moved = metrics.chance_spans([Span(0, 3), Span(4, 4), Span(8, 23)], text, random.Random(1))
+    assert [len(s) for s in moved[:2]] == [3, 0] and len(moved) == 3
+    assert all(s.start in (0, 4, 8, 14, 19) and s.end <= len(text) for s in moved)
+
+
+def test_chance_prf_is_seeded_and_scores_what_random_flags_would() -> None:
+    text = "aaaa bbbb cccc dddd"
+    # the gold covers every word: any flag anywhere hits, so chance precision is 1
+    everywhere = [(Span(0, 19),)]
+    seg = ([Span(0, 1)], everywhere[0], text)
+    prf = metrics.chance_prf([seg], draws=4)
+    assert (prf.p_hits, prf.p_total) == (4, 4)
+    # one gold word of four: a one-character flag hits it in about a quarter of draws
+    quarter = metrics.chance_prf([([Span(0, 1)], (Span(10, 14),), text)], draws=400)
+    assert 0.15 < quarter.precision < 0.35
+    assert quarter == metrics.chance_prf([([Span(0, 1)], (Span(10, 14),), text)], draws=400)

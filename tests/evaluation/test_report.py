@@ -105,3 +105,14 @@ def test_a_table_of_several_runs_has_one_column_each() -> None:
     table = markdown_table(runs)
     assert table.splitlines()[0] == "| metric | first | second |"
     assert "| clean news: documents flagged | 0 / 1 | – |" in table
+
+
+def test_the_mqm_summary_scores_the_same_flags_at_random_places_beside_the_real_ones() -> None:
+    from cleaner.evaluation.report import mqm_summary
+
+    # "take" is the only target error; flagging it exactly beats flagging one word anywhere
+    s = mqm_summary([_mt_article(flag(5, 9, "TAKE"))], bootstrap_samples=10)
+    assert s["span"]["strict"]["precision"] == 1.0
+    chance = s["span_chance"]
+    assert chance["p_total"] == 5 and chance["precision"] < 1.0
+    assert "the same spans at random words (chance)" in markdown_table({"x": {"mqm": s}})

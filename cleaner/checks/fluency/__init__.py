@@ -17,3 +17,7 @@ forward pass), ``scorer`` (windows, passes, reuse between them, score cache),
 PROPOSE_RULE_ID = "fluency-pivot-sense"
 """The rule id of the checker's own proposals (here, so knowing it loads no model code)."""
 PROPOSE_CATEGORY = "pivot-sense"
+
+SURPRISE_RULE_ID = "fluency-surprise"
+"""The rule id of the opt-in surprising-word hints (``surprise`` nats; off by default)."""
+SURPRISE_CATEGORY = "surprise"

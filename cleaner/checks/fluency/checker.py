@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from cleaner.checks.checker import CheckerUnavailable
+from cleaner.checks.fluency import SURPRISE_RULE_ID
 from cleaner.checks.fluency.confusions import ConfusionTable, load_confusions
 from cleaner.checks.fluency.gate import gate_budget, gate_findings
 from cleaner.checks.fluency.gguf_weights import ModelError, packaged_model_path
@@ -18,6 +19,7 @@ from cleaner.checks.fluency.propose import RULE_ID, propose
 from cleaner.checks.fluency.score_cache import FILE_NAME
 from cleaner.checks.fluency.scorer import Scorer, free_cores
 from cleaner.checks.fluency.settings import FluencyOptions
+from cleaner.checks.fluency.surprise import surprising_words
 from cleaner.document import Document
 from cleaner.findings import Finding
 from cleaner.paths import cache_dir
@@ -27,7 +29,7 @@ class FluencyChecker:
     """Scores sentences with a small language model to judge and propose corrections."""
 
     name = "fluency"
-    rule_ids = (RULE_ID,)
+    rule_ids = (RULE_ID, SURPRISE_RULE_ID)
 
     def __init__(self, scorer: Scorer, table: ConfusionTable, mode: str, options: FluencyOptions) -> None:
         self.scorer = scorer
@@ -44,10 +46,17 @@ class FluencyChecker:
         return cls(Scorer.open(model, cache, threads), load_confusions(), mode, options)
 
     def check(self, doc: Document) -> list[Finding]:
-        """Proposals (full mode only); the gate runs later, on the merged findings."""
-        if self.mode != "full" or len(doc.text) > self.options.max_chars:
+        """Surprising words (when asked for), proposals (full mode only); the gate runs later, on the merged
+        findings."""
+        if len(doc.text) > self.options.max_chars:
             return []
-        return propose(doc, self.table, self.scorer, self.options, [])
+        proposed = propose(doc, self.table, self.scorer, self.options, []) if self.mode == "full" else []
+        if self.options.surprise <= 0:
+            return proposed
+        # a word with a proposal already has the better message: an alternative
+        taken = {f.span for f in proposed}
+        surprising = [f for f in surprising_words(doc, self.scorer, self.options.surprise) if f.span not in taken]
+        return proposed + surprising
 
     def refine(self, doc: Document, findings: Sequence[Finding]) -> list[Finding]:
         """The post-merge gate (see :mod:`cleaner.checks.fluency.gate`); a very long text is left as it is."""

@@ -54,6 +54,9 @@ class FluencyOptions:
     max_candidates: int = 24
     """Proposal windows per article at most (the most surprising first): a bound on full mode's time."""
     cache: bool = True
+    surprise: float = 0.0
+    """Flag words of running text at least this many nats surprising in their sentence (``info`` hints for
+    fluent-but-wrong direct MT; a model pass over every word, so 0, off, by default; docs/fluency.md)."""
 
 
 def choice_fields(value: str) -> dict[str, Any]:
@@ -128,4 +131,5 @@ _NUMBERS = (
     "gate_tokens",
     "max_candidates",
     "max_chars",
+    "surprise",
 )

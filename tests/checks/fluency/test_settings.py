@@ -25,6 +25,7 @@ def test_table_sets_mode_model_threads_and_thresholds(tmp_path: Path) -> None:
     assert parse_table({"mode": "auto"}, tmp_path)[0] == {"modes.fluency": Mode.OPTIONAL}
     assert parse_table({"hint-apply": 7}, tmp_path) == ({"fluency.hint_apply": 7.0}, [])
     assert parse_table({"gate-tokens": 0}, tmp_path) == ({"fluency.gate_tokens": 0.0}, [])
+    assert parse_table({"surprise": 10}, tmp_path) == ({"fluency.surprise": 10.0}, [])
 
 
 @pytest.mark.parametrize(
