@@ -27,15 +27,19 @@ CONFIDENCE = 0.45
 """About the share of flagged words that raters marked as errors on the tuning documents."""
 
 
-def surprising_words(doc: Document, scorer: Scorer, threshold: float) -> list[Finding]:
-    """An ``info`` finding for each running-text word at least ``threshold`` nats surprising in its sentence."""
+def word_surprise(doc: Document, scorer: Scorer) -> list[tuple[Token, float]]:
+    """Each running-text word with its surprise in nats: −log p(word | its sentence so far)."""
     tokens = list(_scored_words(doc))
     if not tokens:
         return []
     scores = scorer.score([_window(doc, tok) for tok in tokens], same_text_next=True)
+    return [(tok, -total(per_variant[0])) for tok, per_variant in zip(tokens, scores, strict=True)]
+
+
+def surprising_words(doc: Document, scorer: Scorer, threshold: float) -> list[Finding]:
+    """An ``info`` finding for each running-text word at least ``threshold`` nats surprising in its sentence."""
     findings: list[Finding] = []
-    for tok, per_variant in zip(tokens, scores, strict=True):
-        nats = -total(per_variant[0])
+    for tok, nats in word_surprise(doc, scorer):
         if nats < threshold:
             continue
         findings.append(

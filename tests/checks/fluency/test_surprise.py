@@ -7,7 +7,7 @@ from cleaner.checks.fluency.checker import FluencyChecker
 from cleaner.checks.fluency.confusions import load_confusions
 from cleaner.checks.fluency.scorer import Scorer
 from cleaner.checks.fluency.settings import FluencyOptions
-from cleaner.checks.fluency.surprise import _scored_words, _window, surprising_words
+from cleaner.checks.fluency.surprise import _scored_words, _window, surprising_words, word_surprise
 from cleaner.document import Document
 from cleaner.findings import Severity
 
@@ -55,3 +55,11 @@ def test_the_checker_flags_nothing_unless_asked_and_leaves_a_proposed_word_to_it
     assert len(spans) == len(set(spans))  # "grasp" has a proposal ('take'), not a second hint
     gate = FluencyChecker(scorer, load_confusions(), "gate", FluencyOptions(surprise=10.0))
     assert {f.rule_id for f in gate.check(doc)} == {SURPRISE_RULE_ID}
+
+
+def test_every_scored_word_gets_its_surprise_and_the_hints_are_those_above_the_threshold(scorer: Scorer) -> None:
+    doc = Document.from_text(CALQUE)
+    scored = word_surprise(doc, scorer)
+    assert [t.text for t, _ in scored] == [t.text for t in _scored_words(doc)]
+    assert all(n > 0 for _, n in scored)
+    assert [f.span for f in surprising_words(doc, scorer, 10.0)] == [t.span for t, n in scored if n >= 10.0]
