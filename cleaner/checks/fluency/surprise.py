@@ -15,6 +15,7 @@ the whole text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from cleaner.checks.fluency import SURPRISE_CATEGORY, SURPRISE_RULE_ID
@@ -23,6 +24,9 @@ from cleaner.checks.fluency.windows import total
 from cleaner.document import Document, Kind, Token
 from cleaner.findings import Finding, Severity
 
+GRID_WORDS = 32
+MIN_LEFT_WORDS = 16
+_WORD_START = re.compile(r"(?<!\S)\S")
 CONFIDENCE = 0.45
 """About the share of flagged words that raters marked as errors on the tuning documents."""
 
@@ -72,9 +76,18 @@ def _scored_words(doc: Document) -> Iterator[Token]:
 
 
 def _window(doc: Document, tok: Token) -> Window:
-    """The word after its sentence so far; the whitespace before it belongs to the word (the tokenizer's way)."""
+    """The word after its sentence so far; the whitespace before it belongs to the word (the tokenizer's way).
+
+    In a sentence of more than ``GRID_WORDS + MIN_LEFT_WORDS`` words the context starts at a grid point
+    at least ``MIN_LEFT_WORDS`` before the word, so the words of one stretch share it and a sentence of
+    thousands of words (a file without full stops) costs a bounded amount per word, not its length.
+    """
     text = doc.check_text
     sentence = doc.sentence_at(tok.start)
     left = text[min(sentence.start, tok.start) : tok.start]
+    starts = [m.start() for m in _WORD_START.finditer(left)]
+    cut = max(0, (len(starts) - MIN_LEFT_WORDS) // GRID_WORDS * GRID_WORDS)
+    if cut:
+        left = left[starts[cut] :]
     prefix = left.rstrip()
     return Window(" ".join(prefix.split()), (left[len(prefix) :] + tok.text,))

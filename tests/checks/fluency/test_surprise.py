@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from cleaner.checks.fluency import SURPRISE_RULE_ID
 from cleaner.checks.fluency.checker import FluencyChecker
 from cleaner.checks.fluency.confusions import load_confusions
@@ -63,3 +65,15 @@ def test_every_scored_word_gets_its_surprise_and_the_hints_are_those_above_the_t
     assert [t.text for t, _ in scored] == [t.text for t in _scored_words(doc)]
     assert all(n > 0 for _, n in scored)
     assert [f.span for f in surprising_words(doc, scorer, 10.0)] == [t.span for t, n in scored if n >= 10.0]
+
+
+def test_a_sentence_without_end_gives_each_word_a_bounded_context_shared_along_a_stretch() -> None:
+    from cleaner.checks.fluency.surprise import GRID_WORDS, MIN_LEFT_WORDS
+
+    doc = Document.from_text(" ".join(f"word{i % 7}x" if i % 2 else "and" for i in range(400)))
+    lengths = [len(_window(doc, tok).prefix.split()) for tok in _scored_words(doc)]
+    assert len(lengths) == 200
+    assert max(lengths) <= GRID_WORDS + MIN_LEFT_WORDS and min(lengths[100:]) >= MIN_LEFT_WORDS
+    prefixes = [_window(doc, tok).prefix for tok in _scored_words(doc)]
+    restarts = sum(not b.startswith(a) for a, b in itertools.pairwise(prefixes))
+    assert 0 < restarts <= 400 // GRID_WORDS  # a context restarts only at a grid point: the next word extends it
