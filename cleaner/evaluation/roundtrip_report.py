@@ -13,7 +13,10 @@ The definitions are the data README's (``../shared/data/roundtrip/README.md``):
   share of documents made better, worse or left unchanged, both for
   ``cleaner fix`` and for applying every finding's first replacement;
 - false alarms: findings on the originals per 1,000 words (each distinct
-  original counted once), all, major, and failing at the run's ``fail_on``.
+  original counted once), all, major, and failing at the run's ``fail_on``;
+- chance: the same findings moved to random word starts of their garbled
+  text (same count, same lengths; :func:`cleaner.evaluation.metrics.chance_spans`),
+  scored the same way: what as many flags anywhere would score.
 
 Per-rule figures come from the runs of each engine alone, so a rule's hits
 are not hidden by another engine's finding merged over it.
@@ -21,9 +24,10 @@ are not hidden by another engine's finding merged over it.
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from cleaner.evaluation import metrics
@@ -64,6 +68,24 @@ def span_prf(preds: Sequence[PairPrediction], scores: Sequence[PairScore]) -> me
     total = metrics.ZERO
     for p, s in zip(preds, scores, strict=True):
         total += metrics.PRF(sum(bool(h) for h in s.flag_hits), len(p.flags), sum(s.gold_hit), len(s.gold_hit))
+    return total
+
+
+def chance_prf(preds: Sequence[PairPrediction], draws: int = metrics.CHANCE_DRAWS) -> metrics.PRF:
+    """Span counts of each pair's findings moved to random words of its garbled text (seeded draws, summed)."""
+    rng = random.Random(metrics.CHANCE_SEED)
+    total = metrics.ZERO
+    for p in preds:
+        spans = [f.span for f in p.flags]
+        for _ in range(draws):
+            moved = replace(
+                p,
+                flags=tuple(
+                    replace(f, span=s)
+                    for f, s in zip(p.flags, metrics.chance_spans(spans, p.pair.garbled, rng), strict=True)
+                ),
+            )
+            total += span_prf([moved], [score_pair(moved)])
     return total
 
 
@@ -133,6 +155,7 @@ def engine_summary(preds: Sequence[PairPrediction], engines: Sequence[str], fail
         "engines": list(engines),
         "findings": sum(len(p.flags) for p in preds),
         "span": span_prf(preds, scores).as_dict(),
+        "span_chance": chance_prf(preds).as_dict(),
         "by_kind": {k: kind_prf(preds, scores, k).as_dict() for k in KINDS},
         "fix": restoration(preds, [p.fixed for p in preds]),
         "first_replacement": restoration(preds, [p.first_replaced for p in preds]),
@@ -267,6 +290,7 @@ def markdown(s: Mapping[str, Any]) -> str:
     rows: list[tuple[str, Any]] = [
         ("findings on garbled", lambda e: str(e["findings"])),
         ("span P / R / F1 (%)", lambda e: _prf(e["span"])),
+        ("chance: the same findings at random words, P / R / F1 (%)", lambda e: _prf(e["span_chance"])),
         ("`fix`: chrF gain (mean per document)", lambda e: _restore(e["fix"])),
         ("`fix`: documents better / worse / unchanged (%)", lambda e: _bwu(e["fix"])),
         ("first replacements: chrF gain", lambda e: _restore(e["first_replacement"])),

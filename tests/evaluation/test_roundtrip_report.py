@@ -10,6 +10,7 @@ from cleaner.evaluation.predict import Flag
 from cleaner.evaluation.roundtrip import RoundTripPair, gold_spans
 from cleaner.evaluation.roundtrip_predict import PairPrediction
 from cleaner.evaluation.roundtrip_report import (
+    chance_prf,
     false_alarms,
     kind_prf,
     restoration,
@@ -78,3 +79,14 @@ def test_false_alarms_count_each_original_once() -> None:
     words = len(ORIGINAL.split())
     assert (fa["documents"], fa["words"], fa["findings"], fa["major"], fa["failing"]) == (1, words, 2, 1, 1)
     assert fa["per_1000_failing"] == pytest.approx(1000 / words)
+
+
+def test_chance_scores_as_many_flags_at_random_words_and_is_seeded() -> None:
+    # 3 of the 11 words of the garble are gold, so flags put anywhere hit some of the time, exact ones always
+    exact = _prediction((_flag(0, 4), _flag(15, 17), _flag(39, 42)))
+    real = span_prf([exact], [score_pair(exact)])
+    chance = chance_prf([exact], draws=50)
+    assert real.precision == 1.0 and chance.p_total == 150
+    assert 0.1 < chance.precision < 0.6
+    assert chance == chance_prf([exact], draws=50)
+    assert chance_prf([_prediction(())]).p_total == 0
