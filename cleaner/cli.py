@@ -43,6 +43,7 @@ def _settings(
     fluency: str | None = None,
     time_budget: float | None = None,
     selection: Selection | None = None,
+    surprise: float | None = None,
 ) -> Configurations:
     """Each article's settings: defaults < its nearest configuration file (or ``--config``) < these options."""
     overrides = Overrides(
@@ -55,6 +56,7 @@ def _settings(
         fluency=fluency,
         time_budget=time_budget,
         selection=selection,
+        surprise=surprise,
     )
     return Configurations(config, overrides)
 
@@ -82,6 +84,15 @@ time_budget_option = click.option(
     default=None,
     help="Seconds an article (per started MiB) may take before it is skipped as an input error "
     "(default 60, or the config's time-budget; 0: no limit).",
+)
+surprise_option = click.option(
+    "--surprise",
+    "surprise",
+    type=click.FloatRange(min=0),
+    default=None,
+    metavar="NATS",
+    help="Also hint at running-text words the language model finds at least NATS unexpected (14 suggested; "
+    "0: off, the default; costs a model pass over every word; docs/fluency.md).",
 )
 config_option = click.option(
     "--config",
@@ -146,6 +157,7 @@ def article_options(f: F) -> F:
     for option in (
         jobs_option,
         time_budget_option,
+        surprise_option,
         fluency_option,
         languagetool_options,
         config_option,
@@ -200,6 +212,7 @@ def _article_settings(paths: Sequence[str], options: dict[str, Any], **extra: An
         fluency=options["fluency"],
         time_budget=options["time_budget"],
         selection=_selection(options),
+        surprise=options["surprise"],
         **extra,
     )
 

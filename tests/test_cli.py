@@ -39,6 +39,20 @@ def test_lint_runs_through_the_cli_with_the_shared_options(tmp_path: Path) -> No
     assert f"{article}:1:11: major T_PRICING_TALKS" in result.output
 
 
+def test_surprise_on_the_command_line_adds_the_models_hints_and_its_absence_adds_none(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("The cadres should solidly carry out the work of the masses.\n", encoding="utf-8")
+
+    def run(*extra: str) -> str:
+        argv = ["lint", str(article), "--no-languagetool", "--fluency", "gate", "--worker", "off", *extra]
+        result = CliRunner().invoke(cli, argv, catch_exceptions=False)
+        assert result.exit_code == ExitCode.OK
+        return result.output
+
+    assert 'info fluency-surprise "cadres"' in run("--surprise", "10")
+    assert "fluency-surprise" not in run()
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -46,6 +60,7 @@ def test_lint_runs_through_the_cli_with_the_shared_options(tmp_path: Path) -> No
         (["lint", "x", "--no-languagetool", "--require-languagetool"], "exclude each other"),
         (["fix", "x", "--threshold", "1.5"], "Invalid value for '--threshold'"),
         (["lint", "x", "--worker", "sometimes"], "Invalid value for '--worker'"),
+        (["lint", "x", "--surprise", "-1"], "Invalid value for '--surprise'"),
     ],
 )
 def test_usage_errors_exit_2_with_clicks_message(

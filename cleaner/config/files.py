@@ -79,6 +79,8 @@ class Overrides:
     time_budget: float | None = None
     selection: Selection | None = None
     """``--select`` / ``--ignore``."""
+    surprise: float | None = None
+    """``--surprise``: the fluency checker's surprising-word threshold in nats (0: off)."""
 
 
 OVERRIDE_FIELDS = {
@@ -90,6 +92,7 @@ OVERRIDE_FIELDS = {
     "report_dir": "report_dir",
     "use_rule_cache": "rules.use_cache",
     "time_budget": "time_budget",
+    "surprise": "fluency.surprise",
     "selection": "policy.selection",
 }
 """Command-line option → the settings field it sets."""
