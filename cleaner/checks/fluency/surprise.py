@@ -15,18 +15,16 @@ the whole text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from cleaner.checks.fluency import SURPRISE_CATEGORY, SURPRISE_RULE_ID
 from cleaner.checks.fluency.scorer import Scorer, Window
-from cleaner.checks.fluency.windows import total
+from cleaner.checks.fluency.windows import left_context, total
 from cleaner.document import Document, Kind, Token
 from cleaner.findings import Finding, Severity
 
 GRID_WORDS = 32
 MIN_LEFT_WORDS = 16
-_WORD_START = re.compile(r"(?<!\S)\S")
 CONFIDENCE = 0.45
 """About the share of flagged words that raters marked as errors on the tuning documents."""
 
@@ -82,12 +80,5 @@ def _window(doc: Document, tok: Token) -> Window:
     at least ``MIN_LEFT_WORDS`` before the word, so the words of one stretch share it and a sentence of
     thousands of words (a file without full stops) costs a bounded amount per word, not its length.
     """
-    text = doc.check_text
-    sentence = doc.sentence_at(tok.start)
-    left = text[min(sentence.start, tok.start) : tok.start]
-    starts = [m.start() for m in _WORD_START.finditer(left)]
-    cut = max(0, (len(starts) - MIN_LEFT_WORDS) // GRID_WORDS * GRID_WORDS)
-    if cut:
-        left = left[starts[cut] :]
-    prefix = left.rstrip()
-    return Window(" ".join(prefix.split()), (left[len(prefix) :] + tok.text,))
+    prefix, gap = left_context(doc, tok.start, GRID_WORDS, MIN_LEFT_WORDS)
+    return Window(prefix, (gap + tok.text,))

@@ -24,22 +24,28 @@ _WORD_START = re.compile(r"(?<!\S)\S")
 def window_for(doc: Document, span: Span, variants: tuple[str, ...]) -> Window:
     """A window over ``span``'s sentence with each of ``variants`` (the original first) in the span's place."""
     text = doc.check_text
-    sentence = doc.sentence_at(span.start)
-    start = max(min(sentence.start, span.start), 0)
-    end = max(sentence.end, span.end)
-    left = text[start : span.start]
-    starts = [m.start() for m in _WORD_START.finditer(left)]
-    cut = max(0, (len(starts) - MIN_LEFT_WORDS) // GRID_WORDS * GRID_WORDS)
-    if cut:
-        left = left[starts[cut] :]
+    end = max(doc.sentence_at(span.start).end, span.end)
+    prefix, gap = left_context(doc, span.start)
     right = text[span.end : end]
     right_starts = [m.start() for m in _WORD_START.finditer(right)]
     if len(right_starts) > RIGHT_WORDS:
         right = right[: right_starts[RIGHT_WORDS]].rstrip()
-    prefix = left.rstrip()
-    gap = left[len(prefix) :]
-    prefix = " ".join(prefix.split())
     return Window(prefix, tuple(gap + v + right for v in variants))
+
+
+def left_context(doc: Document, at: int, grid: int = GRID_WORDS, min_left: int = MIN_LEFT_WORDS) -> tuple[str, str]:
+    """The scored context before offset ``at`` (its sentence from the start, or from a multiple of ``grid``
+    words in, at least ``min_left`` words back), whitespace-normalised, and the whitespace just before ``at``,
+    which belongs to the continuation."""
+    text = doc.check_text
+    sentence = doc.sentence_at(at)
+    left = text[max(min(sentence.start, at), 0) : at]
+    starts = [m.start() for m in _WORD_START.finditer(left)]
+    cut = max(0, (len(starts) - min_left) // grid * grid)
+    if cut:
+        left = left[starts[cut] :]
+    prefix = left.rstrip()
+    return " ".join(prefix.split()), left[len(prefix) :]
 
 
 def total(logprobs: list[float]) -> float:
