@@ -12,47 +12,28 @@ news words at or above the same threshold.
 from __future__ import annotations
 
 import argparse
-import gzip
-import hashlib
-import json
 import random
 from pathlib import Path
-from typing import Any
 
 from cleaner.checks.fluency.gguf_weights import packaged_model_path
 from cleaner.checks.fluency.scorer import Scorer, free_cores
 from cleaner.checks.fluency.surprise import word_surprise
-from cleaner.document import Document
+from cleaner.document import Document, Span
+from cleaner.evaluation.corpus import in_quick_slice, load_clean, load_mqm
 
 DATA = Path("../shared/data")
-EXCLUDED = {"Fluency/Punctuation", "Accuracy/Omission", "Accuracy/Addition", "Accuracy/Source language fragment"}
-TOPS = {"Accuracy", "Fluency", "Terminology", "Style"}
 SHARES = (0.01, 0.02, 0.05, 0.10, 0.20)
 
 
-def in_quick_slice(doc: str) -> bool:
-    return int(hashlib.sha1(doc.encode()).hexdigest(), 16) % 5 == 0
-
-
-def is_target(span: dict[str, Any]) -> bool:
-    """Data README §4: Major/Minor, a detectable category."""
-    cats = [c for c in span["categories"] if c.split("/")[0] in TOPS and c not in EXCLUDED]
-    return span["severity"] in ("Major", "Minor") and bool(cats)
-
-
-def mqm_segments() -> list[tuple[str, list[tuple[int, int]]]]:
-    out = []
-    with gzip.open(DATA / "mqm/newstest2020_zhen.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if not r["is_human"] and not in_quick_slice(r["doc"]):
-                out.append((r["mt"], [(s["start"], s["end"]) for s in r["spans"] if is_target(s)]))
-    return out
+def mqm_segments() -> list[tuple[str, tuple[Span, ...]]]:
+    """Each MT segment outside the quick slice with its target spans (the evaluation's own reading)."""
+    articles = load_mqm(DATA / "mqm/newstest2020_zhen.jsonl.gz")
+    return [(s.mt, s.target_spans) for a in articles if not in_quick_slice(a.doc) for s in a.segments]
 
 
 def clean_segments() -> list[str]:
-    with gzip.open(DATA / "clean/clean_en_news.dev.docs.jsonl.gz", "rt", encoding="utf-8") as f:
-        return [seg for line in f for seg in json.loads(line)["text"].split("\n") if seg.strip()]
+    docs = load_clean(DATA / "clean/clean_en_news.dev.docs.jsonl.gz")
+    return [seg for d in docs for seg in d.text.split("\n") if seg.strip()]
 
 
 def main() -> None:
@@ -67,7 +48,7 @@ def main() -> None:
     words: list[tuple[float, bool]] = []
     for text, gold in mt:
         for tok, nats in word_surprise(Document.from_text(text), scorer):
-            words.append((nats, any(tok.start < e and s < tok.end for s, e in gold)))
+            words.append((nats, any(tok.span.overlaps(g) for g in gold)))
     clean_nats = [n for text in clean for _, n in word_surprise(Document.from_text(text), scorer)]
     words.sort(reverse=True)
     base = sum(hit for _, hit in words) / len(words)

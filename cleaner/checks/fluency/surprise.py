@@ -7,7 +7,7 @@ running text (lower-case, no digits: names and numbers are the name checker's)
 is scored once, in one chain per sentence, as −log p(word | sentence so far);
 a word at least ``surprise`` nats surprising becomes an ``info`` finding with
 no replacement.  On rated Chinese→English MT about half of such words sit in
-an annotated error, where a word picked at random does 27–29 % of the time
+an annotated error, where a word picked at random does 25–29 % of the time
 (docs/evaluation.md, "Surprising words"), so these are hints to look at,
 never fixes, and off by default: scoring every word costs a model pass over
 the whole text.
