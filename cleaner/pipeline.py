@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from cleaner.budget import stage
-from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner, RenamesRules
+from cleaner.checks.checker import Checker, CheckerUnavailable, FindingsRefiner, Prefetching, RenamesRules
 from cleaner.checks.registry import PRECEDENCE, known_ids
 from cleaner.config import Settings
 from cleaner.document import Document, Source, Span, chunks, load_document
@@ -204,7 +204,14 @@ class Pipeline:
         return frozenset((*(c.name for c in self.checkers), *vocabulary))
 
     def _checked(self, part: Document, vocabulary: Vocabulary) -> Iterator[Finding]:
-        """Every checker's findings on ``part``, less those on accepted terms."""
+        """Every checker's findings on ``part``, less those on accepted terms.
+
+        Checkers that wait on a server are started on ``part`` first, so it works while the others run.
+        """
+        for checker in self.checkers:
+            if isinstance(checker, Prefetching):
+                with stage(f"prefetch: {checker.name}"):
+                    checker.prefetch(part)
         for checker in list(self.checkers):
             yield from filter_accepted(self._run(checker, part), vocabulary)
 

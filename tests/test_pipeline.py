@@ -76,6 +76,27 @@ def test_an_optional_checker_that_goes_away_is_dropped_with_one_warning() -> Non
     assert len(second.findings) == 1
 
 
+class Logged(Fixed):
+    """A checker that notes, in a log shared with the others, when it is started and when it is asked."""
+
+    def __init__(self, name: str, log: list[str], ahead: bool) -> None:
+        super().__init__(name, [])
+        self.log = log
+        if ahead:
+            self.prefetch = lambda doc: log.append(f"{name} ahead: {doc.text.strip()}")
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        self.log.append(f"{self.name} checks")
+        return super().check(doc)
+
+
+def test_checkers_that_wait_on_a_server_are_started_before_any_checker_runs() -> None:
+    log: list[str] = []
+    rules, lt = Logged("rules", log, ahead=False), Logged("languagetool", log, ahead=True)
+    Pipeline([rules, lt], Settings(), warn=print).analyze(source("one two\n"))
+    assert log == ["languagetool ahead: one two", "rules checks", "languagetool checks"]
+
+
 def test_a_required_checker_that_goes_away_stops_the_run() -> None:
     pipeline = Pipeline([Gone()], Settings(), warn=print, required={"languagetool"})
     with pytest.raises(CheckerUnavailable):

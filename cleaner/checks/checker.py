@@ -38,6 +38,22 @@ class RenamesRules(Protocol):
         ...
 
 
+@runtime_checkable
+class Prefetching(Protocol):
+    """A checker that waits on another process (LanguageTool's server): it may start on a text early.
+
+    The pipeline calls :meth:`prefetch` on every such checker before it runs any
+    checker on the text, so the server works while Python runs the others; the
+    checker's own ``check`` of the same text then collects the answers.  A
+    prefetch that cannot start (no server, a failure) does nothing: ``check``
+    meets the problem itself and reports it as it always does.
+    """
+
+    def prefetch(self, doc: Document) -> None:
+        """Start the work for ``doc`` in the background; never raises for the checker's own failures."""
+        ...
+
+
 class Checker(Protocol):
     """Turns a Document into Findings; must not print, filter or sort."""
 

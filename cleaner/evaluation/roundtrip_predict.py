@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cleaner.checks.checker import Checker
+from cleaner.checks.checker import Checker, Prefetching
 from cleaner.config.settings import Settings
 from cleaner.document import Document, Source
 from cleaner.evaluation.predict import Flag, to_flag
@@ -39,6 +39,11 @@ class RememberingChecker:
         if name == "inner":  # not set yet (copying, unpickling): no recursion
             raise AttributeError(name)
         return getattr(self.inner, name)
+
+    def prefetch(self, doc: Document) -> None:
+        """The inner checker's prefetch, for a text it will really be asked about."""
+        if doc.text not in self._seen and isinstance(self.inner, Prefetching):
+            self.inner.prefetch(doc)
 
     def check(self, doc: Document) -> Iterable[Finding]:
         if doc.text not in self._seen:

@@ -93,3 +93,22 @@ def test_first_replacements_apply_left_to_right_and_skip_overlaps() -> None:
 def test_a_stale_finding_changes_nothing() -> None:
     stale = _finding("teh cat", 0, 3, "the")
     assert apply_first_replacements("the cat", [stale]) == "the cat"
+
+
+class Ahead(CountingChecker):
+    """A checker that is started on a text before it is asked (as LanguageTool's is)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started: list[str] = []
+
+    def prefetch(self, doc: Document) -> None:
+        self.started.append(doc.text)
+
+
+def test_a_remembered_text_is_not_sent_ahead_again() -> None:
+    inner = Ahead()
+    pipeline = Pipeline([RememberingChecker(inner)], Settings(), warn=print)
+    for text in ("See teh dog.\n", "See teh dog.\n", "No typo.\n"):
+        pipeline.analyze(Source(path="a.txt", text=text))
+    assert inner.started == ["See teh dog.\n", "No typo.\n"] and inner.calls == 2

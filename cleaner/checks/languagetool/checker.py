@@ -3,7 +3,10 @@
 Each paragraph of ``doc.check_text`` is one request (and one cache entry), so
 an edit to one paragraph re-checks only that paragraph; an article's uncached
 paragraphs go to the server a few at a time (it checks them in parallel, one
-per core), and come back in paragraph order.  The checker receives a
+per core), and come back in paragraph order.  The pipeline sends them ahead
+(:meth:`LanguageToolChecker.prefetch`) before any checker runs on the text,
+so the server checks while Python runs the rule engine and the language
+model, and :meth:`~LanguageToolChecker.check` only collects what came back.  The checker receives a
 client, never the server: tests hand it a fake, the lint hands it an
 :class:`~cleaner.checks.languagetool.client.LTClient`.
 """
@@ -11,9 +14,12 @@ client, never the server: tests hand it a fake, the lint hands it an
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TypeVar, cast
 
+from cleaner.budget import BudgetExceeded
 from cleaner.checks.languagetool.cache import ResultCache, cache_key, open_cache
 from cleaner.checks.languagetool.client import MatchSource, managed, request_threads
 from cleaner.checks.languagetool.custom_rules import is_custom_rule
@@ -25,6 +31,25 @@ from cleaner.document import Document
 from cleaner.findings import Finding
 
 
+@dataclass(frozen=True)
+class _Lookup:
+    """A text's paragraphs against the result cache: a key for each, the answers found, the rest to ask for."""
+
+    keys: tuple[str, ...]
+    found: dict[str, list[LTMatch]]
+    missing: dict[str, str]
+    """Key → paragraph text, in paragraph order, for the paragraphs the cache has no answer for."""
+
+
+@dataclass(frozen=True)
+class _Sent:
+    """Paragraphs sent ahead of their check (see :meth:`LanguageToolChecker.prefetch`)."""
+
+    texts: tuple[str, ...]
+    lookup: _Lookup
+    answers: Future[list[list[LTMatch]]]
+
+
 class LanguageToolChecker:
     """The LanguageTool engine of the pipeline (raises LanguageToolUnavailable when it cannot run)."""
 
@@ -34,11 +59,41 @@ class LanguageToolChecker:
         self.client = client
         self.settings = settings
         self.cache = cache
+        self._sent: _Sent | None = None
+        self._cannot_connect = False
+        """A prefetch failed to reach the server once: later ones leave the work to check() too."""
+
+    def prefetch(self, doc: Document) -> None:
+        """Send ``doc``'s uncached paragraphs to the server now, in a background thread.
+
+        The server start, if one is needed, happens here in the calling thread, where the
+        article's time budget shields it; a client that cannot connect leaves the work to
+        :meth:`check`, which reports the failure as it always does.  The answers are taken by
+        the ``check`` of the same paragraphs (the cache is written there, in the calling thread).
+        """
+        self._sent = None
+        if self._cannot_connect:
+            return
+        texts = tuple(_paragraph_texts(doc))
+        try:
+            lookup = self._look_up(texts)  # finds the installation: it may be missing
+            if not lookup.missing or not self._connected():
+                return
+        except BudgetExceeded:
+            raise
+        except Exception:  # check() meets the same failure and reports it
+            self._cannot_connect = True
+            return
+        missing = list(lookup.missing.values())
+        ahead = ThreadPoolExecutor(1, thread_name_prefix="languagetool-ahead")
+        answers = ahead.submit(lambda: list(self._ask(missing)))
+        ahead.shutdown(wait=False)  # the thread ends with its one task
+        self._sent = _Sent(texts, lookup, answers)
 
     def check(self, doc: Document) -> list[Finding]:
         """Every LanguageTool finding in ``doc``; all or nothing (no partial results on failure)."""
         paragraphs = [(p, doc.check_text[p.start : p.end]) for p in doc.paragraphs]
-        results = self.matches([text for _, text in paragraphs])
+        results = self._collected(tuple(text for _, text in paragraphs))
         findings: list[Finding] = []
         for (para, text), matches in zip(paragraphs, results, strict=True):
             for m in matches:
@@ -63,19 +118,44 @@ class LanguageToolChecker:
             f"log: {state_dir / 'server.log'}"
         ]
 
-    def matches(self, texts: list[str]) -> list[list[LTMatch]]:
+    def matches(self, texts: Sequence[str]) -> list[list[LTMatch]]:
         """LanguageTool's matches for each text, from the cache where possible; the rest asked for at once."""
+        lookup = self._look_up(texts)
+        return self._completed(lookup, self._ask(list(lookup.missing.values())))
+
+    def _collected(self, texts: tuple[str, ...]) -> list[list[LTMatch]]:
+        """The matches for ``texts``: the answers sent for ahead when they are these paragraphs', else asked now."""
+        sent, self._sent = self._sent, None
+        if sent is None or sent.texts != texts:
+            return self.matches(texts)
+        return self._completed(sent.lookup, sent.answers.result())
+
+    def _look_up(self, texts: Sequence[str]) -> _Lookup:
         if self.cache is None:
-            return list(self._ask(texts))
+            keys = tuple(f"#{n}" for n in range(len(texts)))
+            return _Lookup(keys, {}, dict(zip(keys, texts, strict=True)))
         fingerprint = self.settings.fingerprint()
         version = self.client.version
-        keys = [cache_key(version, fingerprint, t) for t in texts]
-        cached = self.cache.get_many(keys)
-        missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in cached}
-        for key, found in zip(missing, self._ask(list(missing.values())), strict=True):
-            cached[key] = found
-            self.cache.put(key, found)
-        return [cached[key] for key in keys]
+        keys = tuple(cache_key(version, fingerprint, t) for t in texts)
+        found = self.cache.get_many(list(keys))
+        return _Lookup(keys, found, {key: text for key, text in zip(keys, texts, strict=True) if key not in found})
+
+    def _completed(self, lookup: _Lookup, answers: Iterable[list[LTMatch]]) -> list[list[LTMatch]]:
+        """Every paragraph's matches: the cache's and the server's (each new answer stored as it comes)."""
+        found = dict(lookup.found)
+        for key, matches in zip(lookup.missing, answers, strict=True):
+            found[key] = matches
+            if self.cache is not None:
+                self.cache.put(key, matches)
+        return [found[key] for key in lookup.keys]
+
+    def _connected(self) -> bool:
+        """Whether requests can go out from another thread: the client is connected, or connects now (raises
+        when it cannot)."""
+        connect = getattr(self.client, "connect", None)
+        if connect is not None and getattr(self.client, "state", None) is None:
+            connect()  # not for a client that needs no connection (the tests' fakes), or one already bound
+        return True
 
     def _ask(self, texts: list[str]) -> Iterator[list[LTMatch]]:
         """The client's matches for ``texts`` in order: several requests in flight when it can take them."""
@@ -103,6 +183,10 @@ class LanguageToolChecker:
             skip_british=self.settings.skip_british_spelling,
             accepted=self.settings.vocabulary.accepts if self.settings.vocabulary.accept else None,
         )
+
+
+def _paragraph_texts(doc: Document) -> Iterator[str]:
+    return (doc.check_text[p.start : p.end] for p in doc.paragraphs)
 
 
 C = TypeVar("C", bound=LanguageToolChecker)

@@ -1,11 +1,14 @@
+import threading
 from pathlib import Path
 
 import pytest
 
+from cleaner.budget import BudgetExceeded
 from cleaner.checks.languagetool import checker as checker_module
 from cleaner.checks.languagetool.cache import ResultCache
 from cleaner.checks.languagetool.checker import LanguageToolChecker
 from cleaner.checks.languagetool.client import LTClient
+from cleaner.checks.languagetool.errors import LanguageToolUnavailable
 from cleaner.checks.languagetool.mapping import LTMatch
 from cleaner.checks.languagetool.settings import LanguageToolSettings
 from cleaner.checks.registry import PRECEDENCE
@@ -200,3 +203,94 @@ def test_concurrent_checking_finds_what_sequential_checking_finds(lt_server, lt_
     unique = {doc.check_text[p.start : p.end] for p in doc.paragraphs}
     assert client.requests - before == len(unique) < len(doc.paragraphs)  # the repeated paragraph asked once
     assert LanguageToolChecker(Unreachable(client.version), lt_settings, cache).check(doc) == sequential
+
+
+class HeldClient(FakeClient):
+    """Canned answers that wait until the test lets them go, noting the thread each request ran in."""
+
+    def __init__(self):
+        super().__init__()
+        self.release = threading.Event()
+        self.threads = []
+
+    def check(self, text):
+        self.threads.append(threading.current_thread().name)
+        assert self.release.wait(10), "the request was never let go"
+        return super().check(text)
+
+
+PREFETCHED = "They said he go home.\n\nKilcher agreed, and they go too.\n"
+
+
+def test_prefetch_sends_the_paragraphs_ahead_and_check_collects_them():
+    doc = Document.from_text(PREFETCHED)
+    client = HeldClient()
+    lt = LanguageToolChecker(client, SETTINGS)
+    lt.prefetch(doc)  # returns although the server has not answered yet
+    client.release.set()
+    found = lt.check(doc)
+    assert found == LanguageToolChecker(FakeClient(), SETTINGS).check(doc) and found
+    assert len(client.texts) == 2  # asked once, ahead
+    assert all(name.startswith("languagetool-ahead") for name in client.threads)
+
+
+def test_a_prefetch_for_other_paragraphs_is_not_used():
+    client = FakeClient()
+    lt = LanguageToolChecker(client, SETTINGS)
+    lt.prefetch(Document.from_text("Something else entirely.\n"))
+    doc = Document.from_text(PREFETCHED)
+    assert lt.check(doc) == LanguageToolChecker(FakeClient(), SETTINGS).check(doc)
+    assert client.texts.count("Something else entirely.") == 1
+    assert client.texts[-2:] == ["They said he go home.", "Kilcher agreed, and they go too."]
+
+
+def test_prefetch_stores_answers_in_the_cache_at_check(tmp_path):
+    doc = Document.from_text(PREFETCHED)
+    cache = ResultCache(tmp_path / "r.sqlite", 1 << 20)
+    lt = LanguageToolChecker(FakeClient(), SETTINGS, cache)
+    lt.prefetch(doc)
+    first = lt.check(doc)
+    again = LanguageToolChecker(Unreachable(), SETTINGS, cache)
+    again.prefetch(doc)  # everything cached: nothing is sent
+    assert again.check(doc) == first
+
+
+class NotInstalledClient:
+    @property
+    def version(self):
+        raise LanguageToolUnavailable("LanguageTool is not installed")
+
+    def check(self, text):
+        raise AssertionError("never asked")
+
+
+def test_a_prefetch_that_cannot_start_leaves_the_failure_to_check(tmp_path):
+    doc = Document.from_text(PREFETCHED)
+    lt = LanguageToolChecker(NotInstalledClient(), SETTINGS, ResultCache(tmp_path / "r.sqlite", 1 << 20))
+    lt.prefetch(doc)  # does not raise
+    with pytest.raises(LanguageToolUnavailable, match="not installed"):
+        lt.check(doc)
+
+
+class RunsOutOfTime(FakeClient):
+    state = None
+
+    def connect(self):
+        raise BudgetExceeded("a.txt", 1.0, "prefetch: languagetool")
+
+
+def test_a_prefetch_never_swallows_the_time_budget():
+    with pytest.raises(BudgetExceeded):
+        LanguageToolChecker(RunsOutOfTime(), SETTINGS).prefetch(Document.from_text(PREFETCHED))
+
+
+@pytest.mark.languagetool
+def test_real_prefetch_finds_what_check_alone_finds(lt_server, lt_settings):
+    doc = Document.from_text(SEED.read_text(encoding="utf-8"))
+    alone = LanguageToolChecker(LTClient(lt_settings), lt_settings).check(doc)
+    client = LTClient(lt_settings)
+    ahead = LanguageToolChecker(client, lt_settings)
+    ahead.prefetch(doc)
+    assert client.state is not None  # connected in this thread, before anything was sent
+    assert ahead.check(doc) == alone and alone
+    assert client.requests == len(doc.paragraphs)
