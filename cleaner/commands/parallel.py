@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import util
@@ -65,13 +65,18 @@ _stack = contextlib.ExitStack()
 _warnings: list[str] = []
 _readability_after = False
 """Compute the corrected text's readability in the worker too (reports show it)."""
+_render: Callable[[ArticleResult], object] | None = None
+"""The next stage's rendering of a result (a report page), done in the worker too."""
 
 
-def _start_worker(settings: tuple[Settings, ...], readability_after: bool) -> None:
+def _start_worker(
+    settings: tuple[Settings, ...], readability_after: bool, render: Callable[[ArticleResult], object] | None
+) -> None:
     """Remember the run's settings; pipelines are opened on first use and closed when the worker exits."""
-    global _settings, _readability_after
+    global _settings, _readability_after, _render
     _settings = settings
     _readability_after = readability_after
+    _render = render
     util.Finalize(None, _stack.close, exitpriority=10)
 
 
@@ -97,11 +102,13 @@ def _warm_up(pipeline: Pipeline) -> None:
         pipeline.analyze(Source("<warm-up>", WARM_UP))
 
 
-def _analyze(task: tuple[str, int]) -> tuple[ArticleResult | _Failed, list[str]]:
-    """One article in a worker (within its time budget): its result (or error) and the warnings raised meanwhile."""
+def _analyze(task: tuple[str, int]) -> tuple[ArticleResult | _Failed, list[str], object]:
+    """One article in a worker (within its time budget): its result (or error), the warnings raised meanwhile,
+    and the result rendered (None without a renderer)."""
     from cleaner.commands.common import analyze_one
 
     path, index = task
+    rendered: object = None
     try:
         outcome: ArticleResult | _Failed = analyze_one(path, _pipeline(index))
         if isinstance(outcome, ArticleResult):
@@ -109,13 +116,16 @@ def _analyze(task: tuple[str, int]) -> tuple[ArticleResult | _Failed, list[str]]
         if _readability_after:
             assert isinstance(outcome, ArticleResult)
             _ = outcome.readability_after  # cached on the result, so it travels back with it
+        if _render is not None:
+            assert isinstance(outcome, ArticleResult)
+            rendered = _render(outcome)
     except InputError as exc:
         outcome = _Failed(str(exc), exc.path, exc.problem)
     except CleanerError as exc:
         outcome = _Failed(str(exc))
     news = list(_warnings)
     _warnings.clear()
-    return outcome, news
+    return outcome, news, rendered
 
 
 def analyze_in_pool(
@@ -125,10 +135,15 @@ def analyze_in_pool(
     on_error: Callable[[CleanerError], None],
     warn: Callable[[str], None],
     readability_after: bool = False,
+    render: Callable[[ArticleResult], object] | None = None,
+    rendered: MutableMapping[str, object] | None = None,
 ) -> Iterator[ArticleResult | InputError]:
     """Like :func:`cleaner.commands.common.analyze_paths`, over ``workers`` processes.
 
-    ``settings`` is one Settings for every article, or each article's own.
+    ``settings`` is one Settings for every article, or each article's own.  With ``render`` (a
+    module-level function, so it pickles) each worker also renders its results, and what it made is
+    put in ``rendered`` under the article's path before the result is yielded: the report pages are
+    then built on all cores, not in the process that writes them.
     """
     paths = [t for t in targets if not isinstance(t, InputError)]
     of = settings if isinstance(settings, Mapping) else dict.fromkeys(paths, settings)
@@ -136,7 +151,7 @@ def analyze_in_pool(
     tasks = [(path, _index(distinct, of[path])) for path in paths]
     context = multiprocessing.get_context("forkserver" if _has_threads() else "fork")
     seen: set[str] = set()
-    start = (tuple(distinct), readability_after)
+    start = (tuple(distinct), readability_after, render)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start) as pool:
         done = pool.map(_analyze, tasks, chunksize=1)
         for item in targets:
@@ -144,7 +159,7 @@ def analyze_in_pool(
                 on_error(item)
                 yield item
                 continue
-            outcome, news = next(done)
+            outcome, news, made = next(done)
             for w in news:
                 if w not in seen:
                     seen.add(w)
@@ -154,6 +169,8 @@ def analyze_in_pool(
                 on_error(error)
                 yield error
             else:
+                if rendered is not None and made is not None:
+                    rendered[outcome.path] = made
                 yield outcome
 
 
