@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,15 +145,11 @@ def iter_analyzed(
     jobs: int | None = 1,
     readability_after: bool = False,
     show_progress: bool | None = None,
-    render: Callable[[ArticleResult], object] | None = None,
-    rendered: MutableMapping[str, object] | None = None,
 ) -> Iterator[ArticleResult | InputError]:
     """:func:`analyze_all` one article at a time, in order, so callers can write while others are checked.
 
     Every article's settings are resolved before the first is checked, so a
-    mistake in any configuration stops the run before it starts.  ``render`` and
-    ``rendered``: see :func:`~cleaner.commands.parallel.analyze_in_pool` (in one
-    process nothing is rendered ahead, and ``rendered`` stays empty).
+    mistake in any configuration stops the run before it starts.
     """
     configs = Configurations.of(settings)
     targets = list(discover(paths, configs.discovery_for))
@@ -168,7 +164,7 @@ def iter_analyzed(
     with contextlib.ExitStack() as stack:
         shown = stack.enter_context(RunProgress(len(targets), "checking", show_progress))
         if workers > 1:
-            items = analyze_in_pool(targets, settings_of, workers, report, err, readability_after, render, rendered)
+            items = analyze_in_pool(targets, settings_of, workers, report, err, readability_after)
         else:
             pipelines = Pipelines(stack, err)
             pipelines.on_progress = shown.article

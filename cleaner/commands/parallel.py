@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import util
@@ -65,18 +65,13 @@ _stack = contextlib.ExitStack()
 _warnings: list[str] = []
 _readability_after = False
 """Compute the corrected text's readability in the worker too (reports show it)."""
-_render: Callable[[ArticleResult], object] | None = None
-"""The next stage's rendering of a result (a report page), done in the worker too."""
 
 
-def _start_worker(
-    settings: tuple[Settings, ...], readability_after: bool, render: Callable[[ArticleResult], object] | None
-) -> None:
+def _start_worker(settings: tuple[Settings, ...], readability_after: bool) -> None:
     """Remember the run's settings; pipelines are opened on first use and closed when the worker exits."""
-    global _settings, _readability_after, _render
+    global _settings, _readability_after
     _settings = settings
     _readability_after = readability_after
-    _render = render
     util.Finalize(None, _stack.close, exitpriority=10)
 
 
@@ -102,13 +97,11 @@ def _warm_up(pipeline: Pipeline) -> None:
         pipeline.analyze(Source("<warm-up>", WARM_UP))
 
 
-def _analyze(task: tuple[str, int]) -> tuple[ArticleResult | _Failed, list[str], object]:
-    """One article in a worker (within its time budget): its result (or error), the warnings raised meanwhile,
-    and the result rendered (None without a renderer)."""
+def _analyze(task: tuple[str, int]) -> tuple[ArticleResult | _Failed, list[str]]:
+    """One article in a worker (within its time budget): its result (or error) and the warnings raised meanwhile."""
     from cleaner.commands.common import analyze_one
 
     path, index = task
-    rendered: object = None
     try:
         outcome: ArticleResult | _Failed = analyze_one(path, _pipeline(index))
         if isinstance(outcome, ArticleResult):
@@ -116,16 +109,13 @@ def _analyze(task: tuple[str, int]) -> tuple[ArticleResult | _Failed, list[str],
         if _readability_after:
             assert isinstance(outcome, ArticleResult)
             _ = outcome.readability_after  # cached on the result, so it travels back with it
-        if _render is not None:
-            assert isinstance(outcome, ArticleResult)
-            rendered = _render(outcome)
     except InputError as exc:
         outcome = _Failed(str(exc), exc.path, exc.problem)
     except CleanerError as exc:
         outcome = _Failed(str(exc))
     news = list(_warnings)
     _warnings.clear()
-    return outcome, news, rendered
+    return outcome, news
 
 
 def analyze_in_pool(
@@ -135,15 +125,10 @@ def analyze_in_pool(
     on_error: Callable[[CleanerError], None],
     warn: Callable[[str], None],
     readability_after: bool = False,
-    render: Callable[[ArticleResult], object] | None = None,
-    rendered: MutableMapping[str, object] | None = None,
 ) -> Iterator[ArticleResult | InputError]:
     """Like :func:`cleaner.commands.common.analyze_paths`, over ``workers`` processes.
 
-    ``settings`` is one Settings for every article, or each article's own.  With ``render`` (a
-    module-level function, so it pickles) each worker also renders its results, and what it made is
-    put in ``rendered`` under the article's path before the result is yielded: the report pages are
-    then built on all cores, not in the process that writes them.
+    ``settings`` is one Settings for every article, or each article's own.
     """
     paths = [t for t in targets if not isinstance(t, InputError)]
     of = settings if isinstance(settings, Mapping) else dict.fromkeys(paths, settings)
@@ -151,7 +136,7 @@ def analyze_in_pool(
     tasks = [(path, _index(distinct, of[path])) for path in paths]
     context = multiprocessing.get_context("forkserver" if _has_threads() else "fork")
     seen: set[str] = set()
-    start = (tuple(distinct), readability_after, render)
+    start = (tuple(distinct), readability_after)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start) as pool:
         done = pool.map(_analyze, tasks, chunksize=1)
         for item in targets:
@@ -159,7 +144,7 @@ def analyze_in_pool(
                 on_error(item)
                 yield item
                 continue
-            outcome, news, made = next(done)
+            outcome, news = next(done)
             for w in news:
                 if w not in seen:
                     seen.add(w)
@@ -169,8 +154,6 @@ def analyze_in_pool(
                 on_error(error)
                 yield error
             else:
-                if rendered is not None and made is not None:
-                    rendered[outcome.path] = made
                 yield outcome
 
 

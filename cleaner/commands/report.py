@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import cast
 from urllib.parse import quote
 
 from cleaner.commands.common import warn_about_selection
@@ -51,21 +50,15 @@ def run_report(
     taken = {INDEX}
     # Each article's files are written (by threads, which overlap the fsyncs) as soon as it is
     # checked, while the next articles are still being checked; errors are reported in order.
-    # With --jobs the worker processes render the pages too; in one process the writers do.
-    made: dict[str, object] = {}
     with ThreadPoolExecutor(max_workers=WRITERS) as writers:
         pending = []
-        analyzed = iter_analyzed(
-            paths, settings, err, jobs, readability_after=True, render=render_article, rendered=made
-        )
-        for item in analyzed:
+        for item in iter_analyzed(paths, settings, err, jobs, readability_after=True):
             if isinstance(item, InputError):
                 errors.append(item)
                 continue
             results.append(item)
             stem = _next_stem(item.path, taken)
-            pages = cast("tuple[str, str] | None", made.pop(item.path, None))
-            pending.append((item, stem, writers.submit(_write_article, item, out_dir, stem, pages)))
+            pending.append((item, stem, writers.submit(_write_article, item, out_dir, stem)))
         for result, stem, done in progress(pending, len(pending), "writing reports"):
             try:
                 done.result()
@@ -86,16 +79,9 @@ def run_report(
     return ExitCode.ERROR if failed else Report(tuple(results), tuple(errors), fail_on=None).exit_code
 
 
-def render_article(result: ArticleResult) -> tuple[str, str]:
-    """An article's report page and its JSON twin (in a ``--jobs`` worker, or in a writer thread)."""
-    return render_article_html(result, f"{INDEX}.html"), render_article_json(result)
-
-
-def _write_article(result: ArticleResult, out_dir: Path, stem: str, pages: tuple[str, str] | None = None) -> None:
-    """Write an article's two files: ``pages`` as a worker rendered them, or rendered here."""
-    html, json = pages if pages is not None else render_article(result)
-    write_text_atomic(out_dir / f"{stem}.html", html)
-    write_text_atomic(out_dir / f"{stem}.json", json)
+def _write_article(result: ArticleResult, out_dir: Path, stem: str) -> None:
+    write_text_atomic(out_dir / f"{stem}.html", render_article_html(result, f"{INDEX}.html"))
+    write_text_atomic(out_dir / f"{stem}.json", render_article_json(result))
 
 
 def report_stems(paths: Sequence[str]) -> list[str]:

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-from dataclasses import replace
 from pathlib import Path
-from typing import cast
 
 import pytest
 
-from cleaner.checks.registry import Mode
-from cleaner.commands.parallel import analyze_in_pool, free_cores, worker_count
-from cleaner.config import Settings
-from cleaner.pipeline import ArticleResult
+from cleaner.commands.parallel import free_cores, worker_count
 from tests.support.cmd_fixtures import ARTICLE, Invoke, cli_runner
 
 
@@ -62,20 +56,3 @@ def test_worker_count() -> None:
     assert worker_count(3, 10) == 3
     assert worker_count(3, 2) == 2
     assert worker_count(0, 100) == free_cores() >= 1
-
-
-def _pid_of_renderer(result: ArticleResult) -> tuple[int, str]:
-    return os.getpid(), result.path
-
-
-def test_a_renderer_runs_in_the_workers_and_its_output_is_filed_under_each_path(tmp_path: Path) -> None:
-    paths = [str(p) for p in articles(tmp_path / "in", 4)]
-    settings = replace(Settings(), modes={**Settings().modes, "languagetool": Mode.OFF, "fluency": Mode.OFF})
-    made: dict[str, object] = {}
-    results = list(analyze_in_pool(paths, settings, 2, print, print, render=_pid_of_renderer, rendered=made))
-    assert [r.path for r in results if isinstance(r, ArticleResult)] == paths
-    assert sorted(made) == sorted(paths)
-    rendered = [cast("tuple[int, str]", made[p]) for p in paths]
-    assert [path for _, path in rendered] == paths
-    pids = {pid for pid, _ in rendered}
-    assert os.getpid() not in pids and 1 <= len(pids) <= 2
