@@ -231,6 +231,11 @@ def _phrase_candidates(
     width = len(elements[anchor].alternatives[alternative])
     first = last - width + 1
     marked = index.stream.marked
+    # most anchor hits fail at a neighbouring element: say so before building the generators below
+    if anchor + 1 < len(elements) and not _starts_at(elements[anchor + 1], last + 1, marked):
+        return
+    if anchor > 0 and not _ends_at(elements[anchor - 1], first - 1, marked):
+        return
     for end, after in _forward(elements, anchor + 1, last + 1, marked):
         for start, before in _backward(elements, anchor - 1, first - 1, marked):
             owners = before + (anchor,) * width + after
@@ -262,6 +267,16 @@ def _backward(elements: Sequence[Element], j: int, pos: int, marked: Sequence[st
             continue
         for first, rest in _backward(elements, j - 1, start - 1, marked):
             yield first, rest + (j,) * n
+
+
+def _starts_at(element: Element, pos: int, marked: Sequence[str]) -> bool:
+    """True when some alternative of ``element`` matches the tokens from ``pos`` (as :func:`_forward` tries)."""
+    return any(pos + len(alt) <= len(marked) and _fits(marked, pos, alt) for alt in element.alternatives)
+
+
+def _ends_at(element: Element, pos: int, marked: Sequence[str]) -> bool:
+    """True when some alternative of ``element`` matches the tokens ending at ``pos`` (as :func:`_backward` tries)."""
+    return any(pos - len(alt) + 1 >= 0 and _fits(marked, pos - len(alt) + 1, alt) for alt in element.alternatives)
 
 
 def _fits(marked: Sequence[str], pos: int, alt: tuple[frozenset[str], ...]) -> bool:
@@ -307,10 +322,11 @@ def _context(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidat
         text_lo = index.tokens[lo].start if lo < cand.first_token else cand.span.start
         text_hi = index.tokens[hi - 1].end if hi - 1 > cand.last_token else cand.span.end
         window_text = doc.check_text[text_lo : cand.span.start] + " \u2026 " + doc.check_text[cand.span.end : text_hi]
-        near_missing = bool(when.near) and not any(_term_in(t, before, after, window_text) for t in when.near)
+        around = _Around(before, after, window_text)
+        near_missing = bool(when.near) and not any(around.has(t) for t in when.near)
         if near_missing and not judged:
             return Context.FAILS
-        if any(_term_in(t, before, after, window_text) for t in when.not_near):
+        if any(around.has(t) for t in when.not_near):
             return Context.FAILS
     if when.followed_by or when.not_followed_by:
         following = doc.check_text[cand.span.end : cand.span.end + 200].lstrip()
@@ -339,18 +355,33 @@ def _window(when: Conditions, doc: Document, index: _TokenIndex, cand: Candidate
     return min(lo, cand.first_token), max(hi + 1, cand.last_token + 1)
 
 
-def _term_in(term: Term, before: Sequence[str], after: Sequence[str], text: str) -> bool:
-    if term.regex is not None:
-        return term.regex.search(text) is not None
-    return _contains(before, term) or _contains(after, term)
+class _Around:
+    """A match's context window: the words before it and after it (never across it), and its text.
 
+    A rule can name dozens of ``near:`` words; the window's n-grams are made once per
+    match and length, and each term is a set lookup, instead of a scan per term.
+    """
 
-def _contains(norms: Sequence[str], term: Term) -> bool:
-    for n in term.lengths:
-        for i in range(len(norms) - n + 1):
-            if tuple(norms[i : i + n]) in term.sequences:
-                return True
-    return False
+    __slots__ = ("_grams", "after", "before", "text")
+
+    def __init__(self, before: Sequence[str], after: Sequence[str], text: str) -> None:
+        self.before = before
+        self.after = after
+        self.text = text
+        self._grams: dict[int, set[tuple[str, ...]]] = {}
+
+    def has(self, term: Term) -> bool:
+        """True when ``term`` occurs before or after the match (a ``re:`` term: anywhere in the window's text)."""
+        if term.regex is not None:
+            return term.regex.search(self.text) is not None
+        return any(not term.sequences.isdisjoint(self._of_length(n)) for n in term.lengths)
+
+    def _of_length(self, n: int) -> set[tuple[str, ...]]:
+        grams = self._grams.get(n)
+        if grams is None:
+            grams = {tuple(side[i : i + n]) for side in (self.before, self.after) for i in range(len(side) - n + 1)}
+            self._grams[n] = grams
+        return grams
 
 
 def _term_starts(term: Term, nxt: Sequence[str], text: str) -> bool:
