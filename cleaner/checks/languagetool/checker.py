@@ -77,8 +77,9 @@ class LanguageToolChecker:
         texts = tuple(_paragraph_texts(doc))
         try:
             lookup = self._look_up(texts)  # finds the installation: it may be missing
-            if not lookup.missing or not self._connected():
+            if not lookup.missing:
                 return
+            self._connect()
         except BudgetExceeded:
             raise
         except Exception:  # check() meets the same failure and reports it
@@ -149,13 +150,12 @@ class LanguageToolChecker:
                 self.cache.put(key, matches)
         return [found[key] for key in lookup.keys]
 
-    def _connected(self) -> bool:
-        """Whether requests can go out from another thread: the client is connected, or connects now (raises
-        when it cannot)."""
+    def _connect(self) -> None:
+        """Bind the client to the server (starting it if need be) in this thread, so requests can go out from
+        another; a client that needs no connection (the tests' fakes) or is already bound is left alone."""
         connect = getattr(self.client, "connect", None)
         if connect is not None and getattr(self.client, "state", None) is None:
-            connect()  # not for a client that needs no connection (the tests' fakes), or one already bound
-        return True
+            connect()
 
     def _ask(self, texts: list[str]) -> Iterator[list[LTMatch]]:
         """The client's matches for ``texts`` in order: several requests in flight when it can take them."""
