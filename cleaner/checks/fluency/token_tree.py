@@ -59,6 +59,42 @@ class TokenTree:
         return len(self.tokens)
 
 
+class NodeCount:
+    """The number of nodes :func:`build_tree` would make of the sequences added so far, kept as they come.
+
+    A pass's memory and time grow with its nodes, not with the tokens of its sequences: the windows
+    of one sentence (every word after its sentence so far) share nearly all their tokens.
+    """
+
+    def __init__(self) -> None:
+        self._children: list[dict[int, int]] = [{}]
+
+    @property
+    def size(self) -> int:
+        return len(self._children)
+
+    def new_nodes(self, ids: Sequence[int]) -> int:
+        """The nodes ``ids`` would add (its tokens fed in, all but the last, that no earlier path has)."""
+        node = 0
+        fed = ids[1:-1]
+        for depth, t in enumerate(fed):
+            child = self._children[node].get(t)
+            if child is None:
+                return len(fed) - depth
+            node = child
+        return 0
+
+    def add(self, ids: Sequence[int]) -> None:
+        node = 0
+        for t in ids[1:-1]:
+            child = self._children[node].get(t)
+            if child is None:
+                child = len(self._children)
+                self._children[node][t] = child
+                self._children.append({})
+            node = child
+
+
 def build_tree(sequences: Sequence[tuple[Sequence[int], int]], block_tokens: int = BLOCK_TOKENS) -> TokenTree:
     """The tree of ``sequences``, each (token ids, index of its first scored token ≥ 1); all share ``ids[0]``."""
     if not sequences:

@@ -90,3 +90,28 @@ def test_a_continuation_asked_twice_is_computed_once(weights: LlamaWeights) -> N
 def test_output_is_deterministic(scorer: Scorer) -> None:
     w = [Window("The talks between the two", (" blocs resumed on Monday.", " blocks resumed on Monday."))]
     assert scorer.score(w) == scorer.score(w)
+
+
+def test_a_sentences_word_by_word_windows_share_one_pass(
+    weights: LlamaWeights, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The surprise chains of a sentence (each word after its sentence so far) repeat their tokens: the pass
+    limit counts distinct tree nodes, so they cost one forward pass, not one per few words."""
+    sentence = (
+        "The trade talks between the two countries were suspended on Thursday after the ministers "
+        "failed to agree on the tariffs that both sides had raised during the spring."
+    )
+    words = sentence.split(" ")
+    chains = [Window(" ".join(words[:k]), (" " + words[k],)) for k in range(1, len(words))]
+    monkeypatch.setattr(scorer_module, "BATCH_TOKENS", 64)  # more than the sentence's tokens, far fewer than unrolled
+    scorer = Scorer(weights, ScoreCache(None), threads=1)
+    passes: list[int] = []
+    run = scorer._run
+    scorer._run = lambda batch: passes.append(len(batch)) or run(batch)  # type: ignore[method-assign]
+    together = scorer.score(chains)
+    assert passes == [len(chains)]
+    unrolled = sum(len(scorer.sequences(w)[0]) for w in chains)
+    assert unrolled > scorer_module.BATCH_TOKENS > scorer.tokens_run  # counted token by token: several passes
+    alone = Scorer(weights, ScoreCache(None), threads=1).score(chains[-3:])
+    for a, b in zip(together[-3:], alone, strict=True):
+        assert np.allclose(a[0], b[0], atol=2e-4)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from cleaner.checks.fluency.token_tree import build_tree
+from cleaner.checks.fluency.token_tree import NodeCount, build_tree
 
 ROOT = 0
 
@@ -61,3 +61,14 @@ def test_subtrees_are_packed_into_blocks_without_splitting_one() -> None:
 def test_sequences_must_share_the_root() -> None:
     with pytest.raises(ValueError, match="root"):
         build_tree([([ROOT, 1, 2], 1), ([3, 1, 2], 1)])
+
+
+def test_node_count_follows_the_tree_as_sequences_are_added() -> None:
+    rng = np.random.default_rng(7)
+    sequences = [([ROOT, *rng.integers(1, 4, size=int(rng.integers(1, 7))).tolist()], 1) for _ in range(40)]
+    count = NodeCount()
+    for k, (ids, _) in enumerate(sequences):
+        new = count.new_nodes(ids)
+        count.add(ids)
+        assert count.size == build_tree(sequences[: k + 1]).size
+        assert count.new_nodes(ids) == 0 <= new  # a path already there adds nothing
