@@ -27,7 +27,7 @@ from cleaner.checks.languagetool.mapping import LTMatch, to_finding
 from cleaner.checks.languagetool.selection import keep_match
 from cleaner.checks.languagetool.settings import LanguageToolSettings
 from cleaner.checks.languagetool.spelling import graded
-from cleaner.document import Document
+from cleaner.document import Document, Span
 from cleaner.findings import Finding
 
 
@@ -47,7 +47,8 @@ class _Sent:
 
     texts: tuple[str, ...]
     lookup: _Lookup
-    answers: Future[list[list[LTMatch]]]
+    answers: Future[list[list[LTMatch]]] | None
+    """None when the cache had every paragraph: nothing was sent, and check() need not look again."""
 
 
 class LanguageToolChecker:
@@ -74,10 +75,11 @@ class LanguageToolChecker:
         self._sent = None
         if self._cannot_connect:
             return
-        texts = tuple(_paragraph_texts(doc))
+        texts = tuple(text for _, text in _paragraphs(doc))
         try:
             lookup = self._look_up(texts)  # finds the installation: it may be missing
             if not lookup.missing:
+                self._sent = _Sent(texts, lookup, None)
                 return
             self._connect()
         except BudgetExceeded:
@@ -93,7 +95,7 @@ class LanguageToolChecker:
 
     def check(self, doc: Document) -> list[Finding]:
         """Every LanguageTool finding in ``doc``; all or nothing (no partial results on failure)."""
-        paragraphs = [(p, doc.check_text[p.start : p.end]) for p in doc.paragraphs]
+        paragraphs = _paragraphs(doc)
         results = self._collected(tuple(text for _, text in paragraphs))
         findings: list[Finding] = []
         for (para, text), matches in zip(paragraphs, results, strict=True):
@@ -129,7 +131,7 @@ class LanguageToolChecker:
         sent, self._sent = self._sent, None
         if sent is None or sent.texts != texts:
             return self.matches(texts)
-        return self._completed(sent.lookup, sent.answers.result())
+        return self._completed(sent.lookup, sent.answers.result() if sent.answers is not None else [])
 
     def _look_up(self, texts: Sequence[str]) -> _Lookup:
         if self.cache is None:
@@ -185,8 +187,9 @@ class LanguageToolChecker:
         )
 
 
-def _paragraph_texts(doc: Document) -> Iterator[str]:
-    return (doc.check_text[p.start : p.end] for p in doc.paragraphs)
+def _paragraphs(doc: Document) -> list[tuple[Span, str]]:
+    """Each paragraph of ``doc`` with its text as LanguageTool is asked it (one request each)."""
+    return [(p, doc.check_text[p.start : p.end]) for p in doc.paragraphs]
 
 
 C = TypeVar("C", bound=LanguageToolChecker)
