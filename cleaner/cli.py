@@ -91,8 +91,8 @@ surprise_option = click.option(
     type=click.FloatRange(min=0),
     default=None,
     metavar="NATS",
-    help="Also hint at running-text words the language model finds at least NATS unexpected (14 suggested; "
-    "0: off, the default; costs a model pass over every word; docs/fluency.md).",
+    help="Hint at running-text words the language model finds at least NATS unexpected (default: 14 in full "
+    "mode, off in gate mode; 0: off; docs/fluency.md).",
 )
 config_option = click.option(
     "--config",

@@ -19,5 +19,5 @@ PROPOSE_RULE_ID = "fluency-pivot-sense"
 PROPOSE_CATEGORY = "pivot-sense"
 
 SURPRISE_RULE_ID = "fluency-surprise"
-"""The rule id of the opt-in surprising-word hints (``surprise`` nats; off by default)."""
+"""The rule id of the surprising-word hints (``surprise`` nats; on in full mode by default, off in gate mode)."""
 SURPRISE_CATEGORY = "surprise"

@@ -30,13 +30,13 @@ cache, so a run's findings do not depend on what an earlier run computed.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from cleaner.checks.fluency.propose import proposal_confidence
 from cleaner.checks.fluency.scorer import Scorer, Window
 from cleaner.checks.fluency.settings import FluencyOptions
-from cleaner.checks.fluency.windows import total, window_for
+from cleaner.checks.fluency.windows import SPAN_GRID, Grid, total, window_for
 from cleaner.document import Document
 from cleaner.findings import Finding, Severity
 from cleaner.fixes import DEFAULT_THRESHOLD
@@ -73,21 +73,30 @@ def judged(findings: Sequence[Finding], settled: Callable[[Finding], bool] | Non
     ]
 
 
-def _window(doc: Document, f: Finding) -> Window:
-    return window_for(doc, f.span, (f.text, *f.replacements[:MAX_REPLACEMENTS]))
+def _window(doc: Document, f: Finding, grid: Grid = SPAN_GRID) -> Window:
+    return window_for(doc, f.span, (f.text, *f.replacements[:MAX_REPLACEMENTS]), grid)
 
 
 def gains(
-    doc: Document, findings: Sequence[Finding], scorer: Scorer, settled: Callable[[Finding], bool] | None = None
+    doc: Document,
+    findings: Sequence[Finding],
+    scorer: Scorer,
+    settled: Callable[[Finding], bool] | None = None,
 ) -> list[Gain]:
     """The fluency gain of every finding the gate judges (another engine's, with a replacement) but ``settled`` ones."""
     return gains_of(doc, findings, judged(findings, settled), scorer)
 
 
-def gains_of(doc: Document, findings: Sequence[Finding], todo: Sequence[int], scorer: Scorer) -> list[Gain]:
-    """The fluency gain of the findings at ``todo``, scored in one call."""
+def gains_of(
+    doc: Document,
+    findings: Sequence[Finding],
+    todo: Sequence[int],
+    scorer: Scorer,
+    grid_of: Callable[[Finding], Grid] = lambda f: SPAN_GRID,
+) -> list[Gain]:
+    """The fluency gain of the findings at ``todo``, scored in one call, each window cut on its ``grid_of``."""
     out: list[Gain] = []
-    windows = [_window(doc, findings[i]) for i in todo]
+    windows = [_window(doc, findings[i], grid_of(findings[i])) for i in todo]
     for i, per_variant in zip(todo, scorer.score(windows), strict=True):
         original = total(per_variant[0])
         deltas = [total(s) - original for s in per_variant[1:]]
@@ -121,19 +130,24 @@ def risk(f: Finding) -> tuple[int, float]:
 
 
 def within_budget(
-    doc: Document, findings: Sequence[Finding], todo: Sequence[int], scorer: Scorer, budget: int
+    doc: Document,
+    findings: Sequence[Finding],
+    todo: Sequence[int],
+    scorer: Scorer,
+    budget: int,
+    known: Set[tuple[int, ...]] = frozenset(),
 ) -> list[int]:
     """The findings of ``todo`` (in :func:`risk` order) whose windows fit in ``budget`` model tokens, in index order.
 
-    A window costs the token paths it adds to those of the windows chosen before it: the scorer runs each
-    distinct path once (:mod:`cleaner.checks.fluency.token_tree`), so a context shared within a sentence is
-    paid once.
+    A window costs the token paths it adds to those of the windows chosen before it and to ``known`` (the paths
+    of the surprising words' chains, which the pass before the gate ran): the scorer runs each distinct path
+    once (:mod:`cleaner.checks.fluency.token_tree`), so a context shared within a sentence is paid once.
     """
     chosen: list[int] = []
     paths: set[tuple[int, ...]] = set()
     left = budget
     for i in sorted(todo, key=lambda i: (risk(findings[i]), i)):
-        new = {seq[:k] for seq in scorer.sequences(_window(doc, findings[i])) for k in range(1, len(seq) + 1)} - paths
+        new = scorer.paths([_window(doc, findings[i])]) - paths - known
         if len(new) <= left:
             chosen.append(i)
             paths |= new
@@ -171,6 +185,8 @@ def gate_findings(
     options: FluencyOptions,
     hints_as_proposals: bool = False,
     budget: int | None = None,
+    hint_grid: Grid = SPAN_GRID,
+    known: Set[tuple[int, ...]] = frozenset(),
 ) -> list[Finding]:
     """The findings with gated confidences (and the most fluent replacement first); hopeless ones removed.
 
@@ -178,7 +194,8 @@ def gate_findings(
     mode): then the rule files' hints are scored and treated like the checker's own proposals, a
     dictionary's alternative that the model finds far more fluent: from ``hint_apply`` nats on, ``fix``
     applies it.  With a ``budget`` (model tokens), only the findings :func:`within_budget` picks are
-    judged; promoted hints are outside it.
+    judged; promoted hints are outside it, and their windows are cut on ``hint_grid`` (the proposals').
+    ``known`` token paths (the surprising words' chains, which the pass before ran) cost the budget nothing.
     """
     out = list(findings)
     dropped: set[int] = set()
@@ -188,9 +205,10 @@ def gate_findings(
 
     todo = judged(findings, lambda f: _settled(f, options) and not promotable(f))
     if budget is not None:
-        chosen = set(within_budget(doc, findings, [i for i in todo if not promotable(findings[i])], scorer, budget))
+        candidates = [i for i in todo if not promotable(findings[i])]
+        chosen = set(within_budget(doc, findings, candidates, scorer, budget, known))
         todo = [i for i in todo if i in chosen or promotable(findings[i])]
-    for gain in gains_of(doc, findings, todo, scorer):
+    for gain in gains_of(doc, findings, todo, scorer, lambda f: hint_grid if promotable(f) else SPAN_GRID):
         f = findings[gain.index]
         if f.unconfirmed and gain.delta < options.propose_margin:
             continue

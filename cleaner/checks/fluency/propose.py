@@ -10,13 +10,14 @@ message names the pivot word that carries both senses.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.checks.fluency import PROPOSE_CATEGORY, PROPOSE_RULE_ID
 from cleaner.checks.fluency.confusions import Confusion, ConfusionTable
-from cleaner.checks.fluency.scorer import Scorer
+from cleaner.checks.fluency.scorer import Scorer, Window
 from cleaner.checks.fluency.settings import FluencyOptions
-from cleaner.checks.fluency.windows import total, window_for
+from cleaner.checks.fluency.windows import SPAN_GRID, Grid, total, window_for
 from cleaner.document import Document, Kind, Span, Token
 from cleaner.findings import Finding, Severity
 
@@ -66,18 +67,35 @@ def _cased(word: str, like: str) -> str:
     return word
 
 
+def proposal_windows(doc: Document, chosen: Sequence[Candidate], grid: Grid = SPAN_GRID) -> list[Window]:
+    """Each candidate's window: its word, then its alternatives, in the word's place."""
+    return [window_for(doc, c.token.span, (c.token.text, *_alternatives(c)), grid) for c in chosen]
+
+
+def _alternatives(c: Candidate) -> tuple[str, ...]:
+    return tuple(_cased(x.alternative, c.token.text) for x in c.confusions)
+
+
 def propose(
-    doc: Document, table: ConfusionTable, scorer: Scorer, options: FluencyOptions, taken: list[Span]
+    doc: Document,
+    table: ConfusionTable,
+    scorer: Scorer,
+    options: FluencyOptions,
+    taken: list[Span],
+    grid: Grid = SPAN_GRID,
 ) -> list[Finding]:
     """Findings where a confused alternative reads clearly better than the word the article has."""
     chosen = candidates(doc, table, options.max_candidates, taken)
-    windows = [
-        window_for(doc, c.token.span, (c.token.text, *(_cased(x.alternative, c.token.text) for x in c.confusions)))
-        for c in chosen
-    ]
-    findings: list[Finding] = []
     # the gate scores this text next, and its windows share sentence beginnings with these
-    for cand, per_variant in zip(chosen, scorer.score(windows, same_text_next=True), strict=True):
+    return proposals(chosen, scorer.score(proposal_windows(doc, chosen, grid), same_text_next=True), options)
+
+
+def proposals(
+    chosen: Sequence[Candidate], scores: Sequence[Sequence[Sequence[float]]], options: FluencyOptions
+) -> list[Finding]:
+    """The candidates whose best alternative gains ``propose_margin`` nats, given their windows' scores."""
+    findings: list[Finding] = []
+    for cand, per_variant in zip(chosen, scores, strict=True):
         original = total(per_variant[0])
         gains = [total(s) - original for s in per_variant[1:]]
         best = max(range(len(gains)), key=lambda k: (gains[k], -k))

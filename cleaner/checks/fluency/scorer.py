@@ -8,8 +8,8 @@ continuations, or by the windows of one sentence, is computed once, and a
 whole article's candidates cost one forward pass.  A pass reuses the keys
 and values of the previous one wherever its token paths recur: within a call
 split into several passes, and from one call to the next on the same text
-(full mode scores an article's proposals and then its gate: their windows
-share sentence beginnings).  Results are rounded so that a score read from the
+(full mode scores an article's proposals and surprising words, then its gate:
+their windows share sentence beginnings).  Results are rounded so that a score read from the
 cache equals a freshly computed one.
 """
 
@@ -26,13 +26,14 @@ from cleaner.checks.fluency.score_cache import ScoreCache, score_key
 from cleaner.checks.fluency.token_tree import NodeCount, build_tree
 from cleaner.checks.fluency.tokenizer import Tokenizer
 
-BATCH_TOKENS = 1024
+BATCH_TOKENS = 2048
 """Tree nodes (distinct token paths) per forward pass at most: an article's windows in one pass, in bounded memory
-(activations and keys/values of 1,024 nodes take about 80 MB).  Counted after shared tokens merge, because a pass
+(activations and keys/values of 2,048 nodes take about 160 MB).  Counted after shared tokens merge, because a pass
 costs a fixed 0.2-0.4 s (every weight read and converted) on top of its nodes: the surprise chains of one
-sentence, counted token by token, would take a pass for every few words."""
-KEEP_NODES = 1024
-"""A pass of at most this many nodes is kept for the next one to reuse (46 KB a node: at most 47 MB)."""
+sentence, counted token by token, would take a pass for every few words.  Full mode's check (proposals and
+surprise chains of a 700-word article, about 1,000-1,300 nodes) fits one pass."""
+KEEP_NODES = 2048
+"""A pass of at most this many nodes is kept for the next one to reuse (46 KB a node: at most 94 MB)."""
 DIGITS = 4
 
 
@@ -106,6 +107,11 @@ class Scorer:
         """The token sequences the model runs for ``window``: start token and left context, then each continuation."""
         prefix = self._context(window.prefix)
         return [(*prefix, *self.tokenizer.encode(c)) for c in window.continuations]
+
+    def paths(self, windows: Sequence[Window]) -> set[tuple[int, ...]]:
+        """Every token path of ``windows``' sequences: the tree nodes the model runs for them, plus each sequence's
+        last token (predicted, not fed in).  What the gate's budget counts, and what a later window reuses."""
+        return {seq[:k] for w in windows for seq in self.sequences(w) for k in range(1, len(seq) + 1)}
 
     def _context(self, prefix: str) -> list[int]:
         """A window's left context as the model runs it: the start token, then the prefix's tokens."""

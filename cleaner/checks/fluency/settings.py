@@ -17,6 +17,11 @@ DEFAULT_MODE = "full"
 development round trips, within its time budget (docs/fluency.md, "Default mode")."""
 
 
+FULL_MODE_SURPRISE = 14.0
+"""About the 1 % most surprising words of MT, of which half are inside a rated error (docs/evaluation.md,
+"Surprising words"): full mode's threshold unless ``surprise`` says otherwise."""
+
+
 @dataclass(frozen=True)
 class FluencyOptions:
     """Everything the fluency checker reads from the settings (its mode off/optional/required is in ``modes``)."""
@@ -54,9 +59,16 @@ class FluencyOptions:
     max_candidates: int = 24
     """Proposal windows per article at most (the most surprising first): a bound on full mode's time."""
     cache: bool = True
-    surprise: float = 0.0
+    surprise: float | None = None
     """Flag words of running text at least this many nats surprising in their sentence (``info`` hints for
-    fluent-but-wrong direct MT; a model pass over every word, so 0, off, by default; docs/fluency.md)."""
+    fluent-but-wrong direct MT; 0: off).  None: ``FULL_MODE_SURPRISE`` in full mode, off in gate mode, the
+    cheap one (scoring every word costs a model pass over the text; docs/fluency.md)."""
+
+    def surprise_in(self, mode: str) -> float:
+        """The surprising-word threshold in ``mode`` (0: off)."""
+        if self.surprise is not None:
+            return self.surprise
+        return FULL_MODE_SURPRISE if mode == "full" else 0.0
 
 
 def choice_fields(value: str) -> dict[str, Any]:

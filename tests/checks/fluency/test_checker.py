@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from cleaner.checks.fluency import SURPRISE_RULE_ID
 from cleaner.checks.fluency.checker import FluencyChecker, open_fluency
 from cleaner.checks.fluency.confusions import load_confusions
-from cleaner.checks.fluency.gguf_weights import ModelError
+from cleaner.checks.fluency.gguf_weights import LlamaWeights, ModelError
 from cleaner.checks.fluency.propose import RULE_ID
-from cleaner.checks.fluency.scorer import Scorer
+from cleaner.checks.fluency.score_cache import ScoreCache
+from cleaner.checks.fluency.scorer import Scorer, Window
 from cleaner.checks.fluency.settings import FluencyOptions
 from cleaner.checks.registry import Mode, open_checkers
 from cleaner.cli import main
@@ -85,3 +88,100 @@ def test_default_pipeline_runs_full_mode_and_fix_applies_a_clear_proposal() -> N
     assert "'bé' is both 'well' and 'good'" in f.message  # Catalan: Apertium eng-spa's pairs are GPL-2-only
     assert "the new rule can be good for young players" in result.corrected
     assert again.findings == result.findings
+
+
+def test_with_surprising_words_one_pass_scores_them_and_the_proposals_and_the_gate_reuses_it(
+    weights: LlamaWeights,
+) -> None:
+    from cleaner.checks.fluency.gate import _window as gate_window
+    from cleaner.checks.fluency.propose import propose
+    from cleaner.checks.fluency.surprise import surprise_windows, surprising_words
+    from cleaner.checks.fluency.windows import SENTENCE_GRID
+    from cleaner.document.spans import Span
+    from cleaner.findings import Finding, Severity
+
+    text = "The government imposed new prices of 25% on imported steel and aluminium from Canada."
+    doc = Document.from_text(text)
+    options = FluencyOptions(surprise=6.0)
+    scorer = Scorer(weights, ScoreCache(None), threads=1)
+    passes: list[int] = []
+    run = scorer._run
+
+    def counted(batch: Sequence[tuple[str, str, list[int], int]]) -> dict[tuple[str, str], list[float]]:
+        passes.append(len(batch))
+        return run(batch)
+
+    scorer._run = counted  # type: ignore[method-assign]
+    found = FluencyChecker(scorer, load_confusions(), "full", options).check(doc)
+    assert len(passes) == 1
+    apart = Scorer(weights, ScoreCache(None), threads=1)
+    proposed = propose(doc, load_confusions(), apart, options, [], SENTENCE_GRID)
+    hints = [f for f in surprising_words(doc, apart, 6.0) if f.span not in {p.span for p in proposed}]
+    assert [(f.rule_id, f.span) for f in found] == [(f.rule_id, f.span) for f in proposed + hints]
+    assert RULE_ID in {f.rule_id for f in found} and SURPRISE_RULE_ID in {f.rule_id for f in found}
+
+    start = text.index("imported")
+    other = Finding(
+        span=Span(start, start + len("imported")),
+        text="imported",
+        rule_id="TEST",
+        engine="rules",
+        category="test",
+        severity=Severity.MINOR,
+        confidence=0.7,
+        message="test",
+        replacements=("foreign",),
+    )
+    before = scorer.tokens_run
+    FluencyChecker(scorer, load_confusions(), "full", options).refine(doc, [other])
+    window = gate_window(doc, other)
+    ran = scorer.paths(proposal_windows_of(doc) + surprise_windows(doc)[1])
+    assert scorer.tokens_run - before == len(scorer.paths([window]) - ran) - 1  # the last token is predicted only
+    assert scorer.tokens_run - before < len(scorer.paths([window])) // 2
+
+
+def test_a_rule_hint_scored_as_a_proposal_takes_its_context_from_the_surprise_chains(weights: LlamaWeights) -> None:
+    """Deep in a long sentence the gate's own windows start at a 12-word point; a hint judged like a proposal
+    is cut on the proposals' grid, so its context is a node of the chain the check's pass ran."""
+    from cleaner.checks.fluency.gate import _window as gate_window
+    from cleaner.checks.fluency.surprise import surprise_windows
+    from cleaner.checks.fluency.windows import SENTENCE_GRID, SPAN_GRID
+    from cleaner.document.spans import Span
+    from cleaner.findings import Finding, Severity
+
+    text = (
+        "The government of the country imposed on Monday new prices of 25% on the steel, the copper and "
+        "the aluminium imported from Canada and Mexico."
+    )
+    doc = Document.from_text(text)
+    options = FluencyOptions(surprise=14.0)
+    scorer = Scorer(weights, ScoreCache(None), threads=1)
+    checker = FluencyChecker(scorer, load_confusions(), "full", options)
+    checker.check(doc)
+    start = text.index("imported")
+    hint = Finding(
+        span=Span(start, start + len("imported")),
+        text="imported",
+        rule_id="TEST",
+        engine="rules",
+        category="test",
+        severity=Severity.INFO,
+        confidence=0.5,
+        message="test",
+        replacements=("brought",),
+    )
+    before = scorer.tokens_run
+    checker.refine(doc, [hint])
+    cost = scorer.tokens_run - before
+    ran = scorer.paths(proposal_windows_of(doc) + surprise_windows(doc)[1])
+    long, short = gate_window(doc, hint, SENTENCE_GRID), gate_window(doc, hint, SPAN_GRID)
+    assert long.prefix.startswith("The government") and short.prefix.startswith("on the steel")
+    assert 0 < cost < len(scorer.paths([long]) - ran) <= len(scorer.paths([short]) - ran) - 8
+
+
+def proposal_windows_of(doc: Document) -> list[Window]:
+    from cleaner.checks.fluency.propose import candidates, proposal_windows
+    from cleaner.checks.fluency.windows import SENTENCE_GRID
+
+    chosen = candidates(doc, load_confusions(), FluencyOptions().max_candidates, [])
+    return proposal_windows(doc, chosen, SENTENCE_GRID)

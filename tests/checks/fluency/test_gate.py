@@ -19,6 +19,7 @@ from cleaner.checks.fluency.gguf_weights import LlamaWeights
 from cleaner.checks.fluency.score_cache import ScoreCache
 from cleaner.checks.fluency.scorer import Scorer, Window
 from cleaner.checks.fluency.settings import FluencyOptions
+from cleaner.checks.fluency.windows import window_for
 from cleaner.document import Document
 from cleaner.document.spans import Span
 from cleaner.findings import Finding, Severity
@@ -148,7 +149,7 @@ def test_a_short_budget_judges_what_a_wrong_decision_costs_most_first() -> None:
 
 
 def _paths(scorer: Scorer, window: Window) -> set[tuple[int, ...]]:
-    return {seq[:k] for seq in scorer.sequences(window) for k in range(1, len(seq) + 1)}
+    return scorer.paths([window])
 
 
 def test_within_the_budget_the_riskiest_windows_are_scored_and_a_shared_context_is_paid_once(scorer: Scorer) -> None:
@@ -165,6 +166,22 @@ def test_within_the_budget_the_riskiest_windows_are_scored_and_a_shared_context_
     assert both < len(hint_paths) + len(applied_paths)
     assert within_budget(doc, findings, todo, scorer, both) == [0, 1]
     assert within_budget(doc, findings, todo, scorer, both - 1) == [1]
+
+
+def test_paths_the_surprise_chains_ran_cost_the_budget_nothing(scorer: Scorer) -> None:
+    from cleaner.checks.fluency.surprise import surprise_windows
+
+    doc = Document.from_text(GARBLED)
+    findings = [_finding(GARBLED, "pricing", "trade", confidence=0.9)]
+    (window,) = _windows(doc, findings)
+    known = scorer.paths(surprise_windows(doc)[1])
+    own = _paths(scorer, window)
+    cost = len(own - known)
+    assert 0 < cost < len(own) // 2  # the context and the original words are the chain's; the replacement is not
+    todo = judged(findings)
+    assert within_budget(doc, findings, todo, scorer, cost, known) == [0]
+    assert within_budget(doc, findings, todo, scorer, cost - 1, known) == []
+    assert within_budget(doc, findings, todo, scorer, cost) == []
 
 
 def test_findings_outside_the_budget_keep_their_confidence_and_unconfirmed_ones_stay_unconfirmed(
@@ -188,8 +205,6 @@ def test_in_full_mode_rule_hints_are_scored_as_proposals_whatever_the_budget(sco
 
 
 def _windows(doc: Document, findings: list[Finding]) -> list[Window]:
-    from cleaner.checks.fluency.windows import window_for
-
     return [window_for(doc, f.span, (f.text, *f.replacements)) for f in findings]
 
 

@@ -115,3 +115,16 @@ def test_a_sentences_word_by_word_windows_share_one_pass(
     alone = Scorer(weights, ScoreCache(None), threads=1).score(chains[-3:])
     for a, b in zip(together[-3:], alone, strict=True):
         assert np.allclose(a[0], b[0], atol=2e-4)
+
+
+def test_paths_are_the_nodes_a_cold_call_runs(weights: LlamaWeights) -> None:
+    """What the gate's budget counts is what the model runs: one node per distinct token path."""
+    cold = Scorer(weights, ScoreCache(None), threads=1)
+    cold.score(WINDOWS)
+    assert cold.tokens_run == len(cold.paths(WINDOWS)) - _unfed(cold, WINDOWS) > 0
+
+
+def _unfed(scorer: Scorer, windows: list[Window]) -> int:
+    """Paths that end a sequence and begin none: their token is predicted, never fed in."""
+    paths = scorer.paths(windows)
+    return sum(1 for p in paths if not any(len(q) == len(p) + 1 and q[: len(p)] == p for q in paths))

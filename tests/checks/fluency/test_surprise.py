@@ -8,7 +8,7 @@ from cleaner.checks.fluency import SURPRISE_RULE_ID
 from cleaner.checks.fluency.checker import FluencyChecker
 from cleaner.checks.fluency.confusions import load_confusions
 from cleaner.checks.fluency.scorer import Scorer
-from cleaner.checks.fluency.settings import FluencyOptions
+from cleaner.checks.fluency.settings import FULL_MODE_SURPRISE, FluencyOptions
 from cleaner.checks.fluency.surprise import _scored_words, _window, surprising_words, word_surprise
 from cleaner.document import Document
 from cleaner.findings import Severity
@@ -46,10 +46,18 @@ def test_a_higher_threshold_flags_a_subset(scorer: Scorer) -> None:
     assert high < low
 
 
-def test_the_checker_flags_nothing_unless_asked_and_leaves_a_proposed_word_to_its_proposal(scorer: Scorer) -> None:
+def test_full_mode_flags_surprising_words_by_default_gate_mode_only_when_asked() -> None:
+    assert FluencyOptions().surprise_in("full") == FULL_MODE_SURPRISE == 14.0
+    assert FluencyOptions().surprise_in("gate") == 0.0
+    assert FluencyOptions(surprise=0.0).surprise_in("full") == 0.0
+    assert FluencyOptions(surprise=10.0).surprise_in("gate") == 10.0
+
+
+def test_the_checker_flags_nothing_when_off_and_leaves_a_proposed_word_to_its_proposal(scorer: Scorer) -> None:
     doc = Document.from_text("The cadres should grasp the work of the masses.")
-    off = FluencyChecker(scorer, load_confusions(), "full", FluencyOptions())
+    off = FluencyChecker(scorer, load_confusions(), "full", FluencyOptions(surprise=0.0))
     assert SURPRISE_RULE_ID not in {f.rule_id for f in off.check(doc)}
+    assert FluencyChecker(scorer, load_confusions(), "gate", FluencyOptions()).check(doc) == []
     on = FluencyChecker(scorer, load_confusions(), "full", FluencyOptions(surprise=10.0))
     found = on.check(doc)
     assert SURPRISE_RULE_ID in {f.rule_id for f in found}
@@ -68,12 +76,13 @@ def test_every_scored_word_gets_its_surprise_and_the_hints_are_those_above_the_t
 
 
 def test_a_sentence_without_end_gives_each_word_a_bounded_context_shared_along_a_stretch() -> None:
-    from cleaner.checks.fluency.surprise import GRID_WORDS, MIN_LEFT_WORDS
+    from cleaner.checks.fluency.windows import SENTENCE_GRID
 
+    grid = SENTENCE_GRID
     doc = Document.from_text(" ".join(f"word{i % 7}x" if i % 2 else "and" for i in range(400)))
     lengths = [len(_window(doc, tok).prefix.split()) for tok in _scored_words(doc)]
     assert len(lengths) == 200
-    assert max(lengths) <= GRID_WORDS + MIN_LEFT_WORDS and min(lengths[100:]) >= MIN_LEFT_WORDS
+    assert max(lengths) <= grid.words + grid.min_left and min(lengths[100:]) >= grid.min_left
     prefixes = [_window(doc, tok).prefix for tok in _scored_words(doc)]
     restarts = sum(not b.startswith(a) for a, b in itertools.pairwise(prefixes))
-    assert 0 < restarts <= 400 // GRID_WORDS  # a context restarts only at a grid point: the next word extends it
+    assert 0 < restarts <= 400 // grid.words  # a context restarts only at a grid point: the next word extends it

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from cleaner.checks.fluency.windows import GRID_WORDS, MIN_LEFT_WORDS, RIGHT_WORDS, total, window_for
+import pytest
+
+from cleaner.checks.fluency.windows import RIGHT_WORDS, SENTENCE_GRID, SPAN_GRID, Grid, total, window_for
 from cleaner.document import Document, Span
 
 
-def _window(text: str, word: str, *variants: str, nth: int = 0):
+def _window(text: str, word: str, *variants: str, nth: int = 0, grid: Grid = SPAN_GRID):
     start = -1
     for _ in range(nth + 1):
         start = text.index(word, start + 1)
     doc = Document.from_text(text)
-    return window_for(doc, Span(start, start + len(word)), (word, *variants))
+    return window_for(doc, Span(start, start + len(word)), (word, *variants), grid)
 
 
 def test_the_left_context_is_the_sentence_and_only_the_span_differs() -> None:
@@ -36,15 +38,28 @@ def test_whitespace_in_the_context_is_normalised() -> None:
     assert w.prefix == "Oil prices rose after the" and w.continuations == (" trade talks.",)
 
 
-def test_long_sentences_share_a_left_context_cut_on_the_word_grid() -> None:
-    words = [f"w{i}" for i in range(40)]
+@pytest.mark.parametrize("grid", [SPAN_GRID, SENTENCE_GRID])
+def test_long_sentences_share_a_left_context_cut_on_the_word_grid(grid: Grid) -> None:
+    words = [f"w{i}" for i in range(120)]
     text = " ".join(words) + "."
-    early = _window(text, "w3")
-    assert early.prefix == "w0 w1 w2"  # fewer than MIN_LEFT_WORDS + GRID_WORDS words: the whole sentence start
-    a = _window(text, f"w{MIN_LEFT_WORDS + GRID_WORDS + 1}")
-    b = _window(text, f"w{MIN_LEFT_WORDS + 2 * GRID_WORDS - 1}")
-    assert a.prefix.split()[0] == b.prefix.split()[0] == f"w{GRID_WORDS}"  # one shared start for both
-    assert b.prefix.startswith(a.prefix) and len(a.prefix.split()) >= MIN_LEFT_WORDS
+    early = _window(text, "w3", grid=grid)
+    assert early.prefix == "w0 w1 w2"  # fewer than min_left + words words: the whole sentence start
+    a = _window(text, f"w{grid.min_left + grid.words + 1}", grid=grid)
+    b = _window(text, f"w{grid.min_left + 2 * grid.words - 1}", grid=grid)
+    assert a.prefix.split()[0] == b.prefix.split()[0] == f"w{grid.words}"  # one shared start for both
+    assert b.prefix.startswith(a.prefix) and len(a.prefix.split()) >= grid.min_left
+
+
+def test_on_the_sentence_grid_a_spans_window_is_a_path_of_the_surprise_chain() -> None:
+    """What lets the gate and the proposals reuse the surprising words' pass: same context, same original words."""
+    from cleaner.checks.fluency.surprise import _window as surprise_window
+
+    text = " ".join(f"word{i}" for i in range(70)) + "."
+    doc = Document.from_text(text)
+    for tok in [t for t in doc.tokens if t.text.startswith("word")][1:]:
+        chain = surprise_window(doc, tok)
+        window = window_for(doc, tok.span, (tok.text, "other"), SENTENCE_GRID)
+        assert window.prefix == chain.prefix and window.continuations[0].startswith(chain.continuations[0])
 
 
 def test_total_adds_the_token_log_probabilities() -> None:
