@@ -21,6 +21,8 @@ from cleaner.checks.registry import Mode, open_checkers
 from cleaner.cli import main
 from cleaner.config.settings import Settings
 from cleaner.document import Document
+from cleaner.document.spans import Span
+from cleaner.findings import Finding, Severity
 
 NO_LT = {"languagetool": Mode.OFF}
 
@@ -97,8 +99,6 @@ def test_with_surprising_words_one_pass_scores_them_and_the_proposals_and_the_ga
     from cleaner.checks.fluency.propose import propose
     from cleaner.checks.fluency.surprise import surprise_windows, surprising_words
     from cleaner.checks.fluency.windows import SENTENCE_GRID
-    from cleaner.document.spans import Span
-    from cleaner.findings import Finding, Severity
 
     text = "The government imposed new prices of 25% on imported steel and aluminium from Canada."
     doc = Document.from_text(text)
@@ -120,18 +120,7 @@ def test_with_surprising_words_one_pass_scores_them_and_the_proposals_and_the_ga
     assert [(f.rule_id, f.span) for f in found] == [(f.rule_id, f.span) for f in proposed + hints]
     assert RULE_ID in {f.rule_id for f in found} and SURPRISE_RULE_ID in {f.rule_id for f in found}
 
-    start = text.index("imported")
-    other = Finding(
-        span=Span(start, start + len("imported")),
-        text="imported",
-        rule_id="TEST",
-        engine="rules",
-        category="test",
-        severity=Severity.MINOR,
-        confidence=0.7,
-        message="test",
-        replacements=("foreign",),
-    )
+    other = _rule_finding(text, "imported", "foreign", Severity.MINOR, 0.7)
     before = scorer.tokens_run
     FluencyChecker(scorer, load_confusions(), "full", options).refine(doc, [other])
     window = gate_window(doc, other)
@@ -146,8 +135,6 @@ def test_a_rule_hint_scored_as_a_proposal_takes_its_context_from_the_surprise_ch
     from cleaner.checks.fluency.gate import _window as gate_window
     from cleaner.checks.fluency.surprise import surprise_windows
     from cleaner.checks.fluency.windows import SENTENCE_GRID, SPAN_GRID
-    from cleaner.document.spans import Span
-    from cleaner.findings import Finding, Severity
 
     text = (
         "The government of the country imposed on Monday new prices of 25% on the steel, the copper and "
@@ -158,18 +145,7 @@ def test_a_rule_hint_scored_as_a_proposal_takes_its_context_from_the_surprise_ch
     scorer = Scorer(weights, ScoreCache(None), threads=1)
     checker = FluencyChecker(scorer, load_confusions(), "full", options)
     checker.check(doc)
-    start = text.index("imported")
-    hint = Finding(
-        span=Span(start, start + len("imported")),
-        text="imported",
-        rule_id="TEST",
-        engine="rules",
-        category="test",
-        severity=Severity.INFO,
-        confidence=0.5,
-        message="test",
-        replacements=("brought",),
-    )
+    hint = _rule_finding(text, "imported", "brought", Severity.INFO, 0.5)
     before = scorer.tokens_run
     checker.refine(doc, [hint])
     cost = scorer.tokens_run - before
@@ -185,3 +161,19 @@ def proposal_windows_of(doc: Document) -> list[Window]:
 
     chosen = candidates(doc, load_confusions(), FluencyOptions().max_candidates, [])
     return proposal_windows(doc, chosen, SENTENCE_GRID)
+
+
+def _rule_finding(text: str, word: str, replacement: str, severity: Severity, confidence: float) -> Finding:
+    """A rule file's finding on ``word`` (its first occurrence) for the gate to judge."""
+    start = text.index(word)
+    return Finding(
+        span=Span(start, start + len(word)),
+        text=word,
+        rule_id="TEST",
+        engine="rules",
+        category="test",
+        severity=severity,
+        confidence=confidence,
+        message="test",
+        replacements=(replacement,),
+    )
