@@ -68,15 +68,16 @@ class FluencyChecker:
         """The post-merge gate (see :mod:`cleaner.checks.fluency.gate`); a very long text is left as it is."""
         if len(doc.text) > self.options.max_chars:
             return list(findings)
+        budget = gate_budget(doc, self.options)
         # the surprising words' chains ran just before: what the gate's windows share with them is paid
-        known = self.scorer.paths(surprise_windows(doc)[1]) if self._surprise else frozenset()
+        known = self.scorer.paths(surprise_windows(doc)[1]) if self._surprise and budget is not None else frozenset()
         return gate_findings(
             doc,
             findings,
             self.scorer,
             self.options,
             hints_as_proposals=self.mode == "full",
-            budget=gate_budget(doc, self.options),
+            budget=budget,
             hint_grid=self._grid,
             known=known,
         )

@@ -78,10 +78,7 @@ def _window(doc: Document, f: Finding, grid: Grid = SPAN_GRID) -> Window:
 
 
 def gains(
-    doc: Document,
-    findings: Sequence[Finding],
-    scorer: Scorer,
-    settled: Callable[[Finding], bool] | None = None,
+    doc: Document, findings: Sequence[Finding], scorer: Scorer, settled: Callable[[Finding], bool] | None = None
 ) -> list[Gain]:
     """The fluency gain of every finding the gate judges (another engine's, with a replacement) but ``settled`` ones."""
     return gains_of(doc, findings, judged(findings, settled), scorer)

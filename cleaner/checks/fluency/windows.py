@@ -26,11 +26,11 @@ class Grid:
 
 
 SPAN_GRID = Grid(words=12, min_left=6)
-"""The gate's and the proposals' windows: a short context, cheap to run."""
+"""The gate's windows, and the proposals' when the surprising words do not run: a short context, cheap to run."""
 SENTENCE_GRID = Grid(words=32, min_left=16)
 """The surprising words' chains, one per sentence (a word is judged after most of its sentence); when they run,
-the gate and the proposals cut their windows on this grid too, so that their contexts and original words are
-nodes of those chains and cost nothing more (docs/fluency.md, "Speed")."""
+the proposals and the rule hints the gate scores as proposals cut their windows on this grid too, so that their
+contexts and original words are nodes of those chains and cost nothing more (docs/fluency.md, "Speed")."""
 RIGHT_WORDS = 3
 _WORD_START = re.compile(r"(?<!\S)\S")
 
