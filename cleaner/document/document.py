@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from cleaner.document.spans import Span
+from cleaner.document.spans import Span, SpanCover
 from cleaner.document.tokens import Token, tokenize
 
 
@@ -164,10 +164,14 @@ class Document:
         """Headlines marked by the format loader."""
         return tuple(r.span for r in self.regions if r.kind == "headline")
 
+    @cached_property
+    def _region_covers(self) -> dict[str, SpanCover]:
+        return {"quote": SpanCover(self.quotes), "headline": SpanCover(self.headlines)}
+
     def in_region(self, kind: str, span: Span) -> bool:
         """True when ``span`` lies inside a headline or a quote."""
-        pool = self.quotes if kind == "quote" else self.headlines if kind == "headline" else ()
-        return any(r.contains(span) for r in pool)
+        cover = self._region_covers.get(kind)
+        return cover is not None and cover.contains(span)
 
     # -- positions ---------------------------------------------------------
 

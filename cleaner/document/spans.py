@@ -8,6 +8,7 @@ edges, where those values enter.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 
@@ -40,3 +41,27 @@ class Span:
     def slice(self, text: str) -> str:
         """The characters of ``text`` that this span covers."""
         return text[self.start : self.end]
+
+
+class SpanCover:
+    """Answers "does any of these spans contain that one?" by bisection, not by a scan.
+
+    A check asks this for every token of an article (is it quoted?), so a scan of
+    every quote made a long article quadratic (issue 9).
+    """
+
+    __slots__ = ("_reach", "_starts")
+
+    def __init__(self, spans: tuple[Span, ...] | list[Span]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s.start for s in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each index
+        furthest = -1
+        for s in ordered:
+            furthest = max(furthest, s.end)
+            self._reach.append(furthest)
+
+    def contains(self, span: Span) -> bool:
+        """True when some span starts at or before ``span`` and ends at or after it."""
+        i = bisect.bisect_right(self._starts, span.start) - 1
+        return i >= 0 and self._reach[i] >= span.end

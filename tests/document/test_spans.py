@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleaner.document.spans import Span
+from cleaner.document.spans import Span, SpanCover
 
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 2), (3, 2)])
@@ -47,3 +49,18 @@ def test_contains_includes_equal_and_boundary_empty_spans_but_not_overhangs() ->
 
 def test_spans_order_by_start_then_end() -> None:
     assert sorted([Span(3, 4), Span(0, 9), Span(0, 2)]) == [Span(0, 2), Span(0, 9), Span(3, 4)]
+
+
+_spans = st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: Span(t[0], t[0] + t[1]))
+
+
+@given(st.lists(_spans, max_size=12), _spans)
+def test_span_cover_agrees_with_a_scan_of_every_span(pool: list[Span], probe: Span) -> None:
+    assert SpanCover(pool).contains(probe) == any(s.contains(probe) for s in pool)
+
+
+def test_span_cover_finds_a_long_span_behind_shorter_later_ones() -> None:
+    cover = SpanCover([Span(0, 100), Span(10, 12), Span(20, 22)])
+    assert cover.contains(Span(30, 40))
+    assert not cover.contains(Span(90, 101))
+    assert not SpanCover([]).contains(Span(0, 0))
