@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from cleaner.checks.rules.compiler import PARAGRAPH_MARK, SEPARATOR, CompiledRules
+from cleaner.checks.rules.compiler import PARAGRAPH_MARK, SEPARATOR, WHOLE, CompiledRules
 from cleaner.checks.rules.inflection import inflect_like
 from cleaner.checks.rules.lazy_rules import LazyRules
 from cleaner.checks.rules.model import Conditions, Rule, Term
@@ -159,6 +159,12 @@ class RuleChecker:
                 for rule_index, anchor, alternative in hits:
                     rule = rules[rule_index]
                     if rule.id in self.disabled or rule.pattern is None:
+                        continue
+                    if anchor == WHOLE:  # the hit is a whole form: one match, its owners compiled
+                        owners = self.compiled.owners[alternative]
+                        yield _candidate(
+                            rule_index, last - len(owners) + 1, last, owners, len(rule.pattern.elements), index
+                        )
                         continue
                     for cand in _phrase_candidates(rule_index, rule.pattern, anchor, alternative, last, index):
                         key = (rule_index, cand.span.start, cand.span.end)

@@ -6,9 +6,13 @@ import pickle
 from collections.abc import Callable
 from pathlib import Path
 
-from cleaner.checks.rules.compiler import CompiledRules, compile_rules, key_for
+import pytest
+
+from cleaner.checks.rules import compiler
+from cleaner.checks.rules.compiler import WHOLE, CompiledRules, compile_rules, key_for, whole_forms
 from cleaner.checks.rules.literals import required_literals
 from cleaner.checks.rules.loader import load_rules
+from cleaner.checks.rules.pattern import parse_pattern
 
 
 def _rule(rule_id: str, body: str) -> str:
@@ -29,7 +33,39 @@ def test_keys_are_whole_tokens_between_separators() -> None:
     assert key_for(("talks",)) not in key_for(("pricingtalks",))  # so a key never matches inside a word
 
 
-def test_rules_sharing_an_anchor_share_one_key(write_rules: Callable[[str], Path]) -> None:
+def test_patterns_with_few_forms_are_compiled_whole_with_their_owners(write_rules: Callable[[str], Path]) -> None:
+    compiled = _compile(
+        write_rules,
+        _rule("A", '    match: "[the] =xylophone"\n'),
+        _rule("B", '    match: "{=zloty|=zlotys} =coin"\n'),
+    )
+    assert compiled.automaton.get(key_for(("the", "xylophone"))) == ((0, WHOLE, 0),)
+    assert compiled.automaton.get(key_for(("xylophone",))) == ((0, WHOLE, 1),)
+    assert compiled.owners[0] == (0, 1) and compiled.owners[1] == (1,)
+    assert compiled.automaton.get(key_for(("zlotys", "coin"))) == ((1, WHOLE, 0),)  # owners (0, 1) shared
+    assert key_for(("coin",)) not in compiled.automaton  # no anchor is indexed for a whole pattern
+
+
+def test_a_pattern_read_two_ways_is_anchored_not_compiled_whole() -> None:
+    ambiguous = parse_pattern("=xylophone [=solo] [=solo]", {})
+    assert whole_forms(ambiguous) is None  # "xylophone solo" is elements 1+2 or 1+3: its groups would differ
+    assert whole_forms(parse_pattern("=xylophone [=solo]", {})) == [
+        (("xylophone", "solo"), (0, 1)),
+        (("xylophone",), (0,)),
+    ]
+
+
+def test_a_pattern_with_more_forms_than_the_limit_is_anchored(monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern = parse_pattern("{=a|=b} {=c|=d}", {})
+    assert whole_forms(pattern) is not None
+    monkeypatch.setattr(compiler, "FULL_FORMS", 3)
+    assert whole_forms(pattern) is None
+
+
+def test_rules_sharing_an_anchor_share_one_key(
+    write_rules: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compiler, "FULL_FORMS", 0)  # every pattern anchored, as long patterns are
     compiled = _compile(
         write_rules,
         _rule("A", '    match: "[the] =xylophone"\n'),  # the only required element is the anchor
@@ -68,7 +104,7 @@ def test_inflections_a_replacement_can_need_are_precomputed(write_rules: Callabl
 def test_compiled_rules_survive_pickling(write_rules: Callable[[str], Path]) -> None:
     compiled = _compile(write_rules, _rule("A", '    match: "=xylophone"\n'), _rule("R", '    regex: "zl?oty"\n'))
     again = pickle.loads(pickle.dumps(compiled))
-    assert again.automaton.get(key_for(("xylophone",))) == ((0, 0, 0),)
+    assert again.automaton.get(key_for(("xylophone",))) == ((0, WHOLE, 0),) and again.owners == ((0,),)
     assert [r.id for r in again.rules] == ["A", "R"] and again.regex_rules == (1,)
 
 

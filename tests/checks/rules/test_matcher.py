@@ -255,3 +255,37 @@ def test_an_unconfirmed_match_never_takes_the_place_of_a_confirmed_one(tmp_path:
     found = run(judged, "The pricing talks talks ended.")
     assert [(f.rule_id, f.unconfirmed) for f in found] == [("SHORT_SURE", False)]
     assert [(f.rule_id, f.unconfirmed) for f in run(judged, "The pricing talks ended.")] == [("LONG_UNSURE", True)]
+
+
+def test_whole_forms_and_anchor_checks_find_the_same_matches(
+    tmp_path: Path, checker: RuleChecker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cleaner.checks.rules import compiler
+
+    (tmp_path / "r.yaml").write_text(RULES, encoding="utf-8")
+    monkeypatch.setattr(compiler, "FULL_FORMS", 0)
+    anchored = RuleChecker(compile_rules(load_rules([tmp_path])))
+    assert not anchored.compiled.owners and checker.compiled.owners  # the two really compile differently
+    words = [
+        "pricing",
+        "talks",
+        "negotiations",
+        "Chinese",
+        "South",
+        "Korean",
+        "chief",
+        "executive",
+        "145",
+        "%",
+        "prices",
+        "imports",
+        "the",
+        "couple",
+    ]
+    texts = [
+        " ".join(words[i:] + words[:i]) + ". They concluded a deal, and conclude an agreement with him."
+        for i in range(len(words))
+    ]
+    for text in texts:
+        assert run(anchored, text) == run(checker, text)
+        assert run(checker, text)
