@@ -173,7 +173,8 @@ def proselint_config(proselint: Path, folder: Path) -> Path:
 
 
 def cleaner_cmd(corpus: Path, rules: list[str], *extra: str) -> list[str]:
-    return [sys.executable, "-m", "cleaner", "lint", "--jobs", "1", *rules, *extra, str(corpus)]
+    """cleaner's rule engines alone: the fluency model, on by default, is not what proselint and Vale do."""
+    return [sys.executable, "-m", "cleaner", "lint", "--jobs", "1", "--fluency", "off", *rules, *extra, str(corpus)]
 
 
 def main() -> None:
@@ -236,7 +237,8 @@ def main() -> None:
                     if label == "built-in":
                         cpu_builtin[mb] = r.cpu
                     print(
-                        f"| {mb:g} | {words:,} | cleaner lint --no-languagetool | {label} | {r.cpu:.2f} | {r.wall:.2f} "
+                        f"| {mb:g} | {words:,} | cleaner lint --no-languagetool --fluency off | {label} "
+                        f"| {r.cpu:.2f} | {r.wall:.2f} "
                         f"| {words / r.cpu:,.0f} | {r.rss_mib:.0f} | {r.findings:,} |",
                         flush=True,
                     )
