@@ -48,8 +48,9 @@ def run_report(
     entries: list[IndexEntry] = []
     failed = False
     taken = {INDEX}
-    # Each article's files are written (by threads, which overlap the fsyncs) as soon as it is
-    # checked, while the next articles are still being checked; errors are reported in order.
+    # Each article's pages are rendered here as soon as it is checked and written by threads,
+    # which overlap the fsyncs with the next articles' checking; errors are reported in order.
+    # Rendering stays in this thread: it is pure Python, so threads would only take turns at it.
     with ThreadPoolExecutor(max_workers=WRITERS) as writers:
         pending = []
         for item in iter_analyzed(paths, settings, err, jobs, readability_after=True):
@@ -58,7 +59,8 @@ def run_report(
                 continue
             results.append(item)
             stem = _next_stem(item.path, taken)
-            pending.append((item, stem, writers.submit(_write_article, item, out_dir, stem)))
+            pages = _render_article(item)
+            pending.append((item, stem, writers.submit(_write_pages, out_dir, stem, pages)))
         for result, stem, done in progress(pending, len(pending), "writing reports"):
             try:
                 done.result()
@@ -79,9 +81,15 @@ def run_report(
     return ExitCode.ERROR if failed else Report(tuple(results), tuple(errors), fail_on=None).exit_code
 
 
-def _write_article(result: ArticleResult, out_dir: Path, stem: str) -> None:
-    write_text_atomic(out_dir / f"{stem}.html", render_article_html(result, f"{INDEX}.html"))
-    write_text_atomic(out_dir / f"{stem}.json", render_article_json(result))
+def _render_article(result: ArticleResult) -> tuple[str, str]:
+    """The article's HTML page and its JSON twin."""
+    return render_article_html(result, f"{INDEX}.html"), render_article_json(result)
+
+
+def _write_pages(out_dir: Path, stem: str, pages: tuple[str, str]) -> None:
+    html, json = pages
+    write_text_atomic(out_dir / f"{stem}.html", html)
+    write_text_atomic(out_dir / f"{stem}.json", json)
 
 
 def report_stems(paths: Sequence[str]) -> list[str]:

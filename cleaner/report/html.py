@@ -38,10 +38,30 @@ from cleaner.report.model import (
 )
 from cleaner.report.redline import layout
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """Jinja's environment, reading ``row.key`` of a plain dict as its item first.
+
+    Why: Jinja looks ``x.y`` up as an attribute before an item, so on the finding rows
+    (plain dicts) every lookup raised and caught an AttributeError, a third of the
+    rendering time.  Names a dict has as attributes (``items``, ``keys``) keep Jinja's
+    order, so what a template sees is unchanged.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
 
 @cache
 def _env() -> Environment:
-    return Environment(
+    return _Environment(
         loader=PackageLoader("cleaner.report", "templates"),
         autoescape=True,
         undefined=StrictUndefined,

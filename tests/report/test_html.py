@@ -236,3 +236,18 @@ def test_severity_counts_come_from_the_result() -> None:
     counts = soup.select_one('[aria-label="Counts"]').get_text(" ", strip=True)  # type: ignore[union-attr]
     assert "major 0" in counts and "minor 2" in counts and "info 1" in counts
     assert "rules 2" in counts and "languagetool 1" in counts
+
+
+def test_dict_keys_are_read_as_items_and_dict_attributes_keep_jinjas_order() -> None:
+    from cleaner.report.html import _env
+
+    template = _env().from_string("{{ row.status }}|{{ row.items is callable }}|{{ row.missing is undefined }}")
+    assert template.render(row={"status": "applied", "items": "shadowed"}).startswith("applied|True|")
+    with pytest.raises(Exception, match="missing"):
+        _env().from_string("{{ row.missing }}").render(row={})
+
+
+def test_a_category_named_like_a_dict_method_still_lists_its_counts() -> None:
+    result = analyze("Pricing talks went on.\n", (FakeRule(r"Pricing talks", ("Trade talks",), category="items"),))
+    html = render_article_html(result)
+    assert "items 1" in soup_of(html).get_text(" ")
