@@ -45,6 +45,9 @@ class Entry:
     needs: str = ""
     """A checker this one runs on (the pivot rules need LanguageTool's server): off when it is off,
     and of its mode unless configured itself."""
+    in_process: bool = False
+    """It holds only in-process tables (no server, socket, thread or model), so a process pool may
+    open it once before forking and let every worker share what it loaded."""
 
 
 def _rules(settings: Settings, stack: contextlib.ExitStack) -> Checker:
@@ -90,11 +93,11 @@ def _fluency(settings: Settings, stack: contextlib.ExitStack) -> Checker:
 
 
 REGISTRY: tuple[Entry, ...] = (
-    Entry("rules", _rules, Mode.REQUIRED),
-    Entry("names", _names, Mode.REQUIRED),
+    Entry("rules", _rules, Mode.REQUIRED, in_process=True),
+    Entry("names", _names, Mode.REQUIRED, in_process=True),
     Entry("languagetool", _languagetool, Mode.OPTIONAL),
     Entry("pivot", _pivot, Mode.OPTIONAL, needs="languagetool"),
-    Entry("untranslated", _untranslated, Mode.REQUIRED),
+    Entry("untranslated", _untranslated, Mode.REQUIRED, in_process=True),
     Entry("fluency", _fluency, Mode.OPTIONAL),
 )
 """Every checker, in precedence order (an earlier engine wins a merge)."""
@@ -115,10 +118,15 @@ def mode_of(name: str, modes: Mapping[str, Mode]) -> Mode:
     return entry.default
 
 
-def open_checkers(settings: Settings, stack: contextlib.ExitStack) -> list[tuple[Checker, Mode]]:
-    """Every checker the settings do not switch off, opened for one run, in precedence order."""
+def open_checkers(
+    settings: Settings, stack: contextlib.ExitStack, *, in_process_only: bool = False
+) -> list[tuple[Checker, Mode]]:
+    """Every checker the settings do not switch off, opened for one run, in precedence order
+    (with ``in_process_only``, only those holding in-process tables alone)."""
     out: list[tuple[Checker, Mode]] = []
     for entry in REGISTRY:
+        if in_process_only and not entry.in_process:
+            continue
         mode = mode_of(entry.name, settings.modes)
         if entry.needs and mode_of(entry.needs, settings.modes) is Mode.OFF:
             continue

@@ -33,7 +33,7 @@ def open_pipeline(settings: Settings, warn: Warn) -> Iterator[Pipeline]:
             warn(warning)
         required = frozenset(c.name for c, mode in opened if mode is Mode.REQUIRED)
         if settings.time_budget:
-            _warm_up(checkers)
+            warm_up(checkers)
         yield Pipeline(checkers, settings, warn, required=required, known=known)
         for checker in checkers:
             notes = getattr(checker, "run_notes", None)
@@ -49,7 +49,7 @@ def _warn_about_rules(checkers: Sequence[object], warn: Warn) -> None:
             warn(warning)
 
 
-def _warm_up(checkers: Sequence[object]) -> None:
+def warm_up(checkers: Sequence[object]) -> None:
     """Pay one-time costs (the syllable dictionary, a checker's tables) before the first article's budget starts."""
     from cleaner.metrics import readability
 

@@ -55,3 +55,19 @@ def test_off_checkers_are_never_opened(write_rules) -> None:
         opened = open_checkers(settings, stack)
     # the pivot rules need LanguageTool's server: off with it
     assert [(c.name, mode) for c, mode in opened] == [("rules", Mode.REQUIRED), ("untranslated", Mode.REQUIRED)]
+
+
+def test_in_process_checkers_are_those_without_a_server_or_a_model(write_rules) -> None:
+    rules = write_rules(
+        'rules:\n  - id: R\n    match: "a b"\n    message: m\n    category: grammar\n    severity: minor\n'
+        '    confidence: 0.5\n    examples:\n      - bad: "a b"\n'
+    )
+    assert [e.name for e in REGISTRY if e.in_process] == ["rules", "names", "untranslated"]
+    settings = Settings(
+        rules=RuleSettings((rules,), builtin=False, use_cache=False),
+        modes={"languagetool": Mode.REQUIRED, "fluency": Mode.REQUIRED, "untranslated": Mode.OFF},
+    )
+    with contextlib.ExitStack() as stack:
+        opened = open_checkers(settings, stack, in_process_only=True)
+    # LanguageTool and the fluency model are left to each process; off stays off
+    assert [(c.name, mode) for c, mode in opened] == [("rules", Mode.REQUIRED), ("names", Mode.REQUIRED)]

@@ -56,3 +56,26 @@ def test_worker_count() -> None:
     assert worker_count(3, 10) == 3
     assert worker_count(3, 2) == 2
     assert worker_count(0, 100) == free_cores() >= 1
+
+
+def test_workers_share_the_rules_loaded_before_they_fork(
+    run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The compiled rules are loaded once, by the parent; forked workers inherit them (and this patch)."""
+    import os
+
+    from cleaner.checks.rules import api
+
+    loads = tmp_path / "loads"
+    loads.mkdir()
+    real = api.cached_compile
+
+    def counted(*args: object, **kwargs: object) -> object:
+        (loads / str(os.getpid())).touch()
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(api, "cached_compile", counted)
+    paths = [str(p) for p in articles(tmp_path / "in", 4)]
+    assert run("lint", "--jobs", "2", *paths).exit_code == 1
+    assert [p.name for p in loads.iterdir()] == [str(os.getpid())]
+    assert api._resident is None  # the parent forgets them after the run

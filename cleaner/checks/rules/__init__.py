@@ -4,7 +4,7 @@ Its public face is this package: everything outside the engine (the checker
 registry, ``cleaner rules``) imports from here, never from its modules.
 """
 
-from cleaner.checks.rules.api import compile_and_verify, keep_checkers_loaded, load_checker
+from cleaner.checks.rules.api import checkers_kept_loaded, compile_and_verify, keep_checkers_loaded, load_checker
 from cleaner.checks.rules.compiler import CompiledRules, compile_rules
 from cleaner.checks.rules.describe import group_by_id, rule_dict, rule_markdown, rule_plain
 from cleaner.checks.rules.examples import check_examples
@@ -23,6 +23,7 @@ __all__ = [
     "RuleChecker",
     "RuleSettings",
     "check_examples",
+    "checkers_kept_loaded",
     "compile_and_verify",
     "compile_rules",
     "effective_confidence",

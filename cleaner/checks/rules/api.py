@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from cleaner.checks.rules.cache import cache_key, cached_compile
@@ -41,6 +42,24 @@ def keep_checkers_loaded() -> None:
     global _resident
     if _resident is None:
         _resident = {}
+
+
+@contextlib.contextmanager
+def checkers_kept_loaded() -> Iterator[None]:
+    """Within the block, reuse loaded RuleCheckers as :func:`keep_checkers_loaded` does; then forget the
+    ones the block loaded (a resident process keeps its own).
+
+    Why: a process pool loads the rules once before forking, and the forked workers, born inside the
+    block, find that checker instead of loading their own copy.
+    """
+    global _resident
+    before = _resident
+    if _resident is None:
+        _resident = {}
+    try:
+        yield
+    finally:
+        _resident = before
 
 
 def load_checker(

@@ -113,3 +113,20 @@ def test_a_resident_process_reuses_a_checker_until_its_files_change(
     for _ in range(api.RESIDENT_KEEP + 1):
         load_checker([write_rules(HOUSE)], builtin=False)
     assert len(api._resident or {}) == api.RESIDENT_KEEP
+
+
+def test_checkers_kept_loaded_within_a_block_only(
+    write_rules: Callable[[str], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api, "_resident", None)
+    folder = write_rules(HOUSE)
+    with api.checkers_kept_loaded():
+        first = load_checker([folder], builtin=False)
+        assert load_checker([folder], builtin=False) is first
+    assert api._resident is None
+    assert load_checker([folder], builtin=False) is not first
+    api.keep_checkers_loaded()  # a resident process keeps what it had
+    kept = load_checker([folder], builtin=False)
+    with api.checkers_kept_loaded():
+        assert load_checker([folder], builtin=False) is kept
+    assert load_checker([folder], builtin=False) is kept
