@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from cleaner.document.spans import Span, SpanCover
@@ -102,6 +102,12 @@ class Document:
             object.__setattr__(self, "check_text", self.text)
         if len(self.check_text) != len(self.text):
             raise ValueError("check_text must have the same length as text")
+
+    def __getstate__(self) -> dict[str, object]:
+        """The fields alone: what is derived from them (tokens, sentences, quotes) is computed again
+        where it is needed, so a ``--jobs`` worker's result reaches the writing process in a
+        third of the bytes."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>") -> Document:

@@ -39,3 +39,15 @@ def test_check_text_must_keep_length() -> None:
 
 def test_word_count_counts_whitespace_separated_words() -> None:
     assert Document.from_text("One two,  three\nfour.").word_count == 4
+
+
+def test_a_pickled_document_leaves_out_what_it_derives_and_derives_it_again() -> None:
+    import pickle
+
+    doc = Document.from_text('The talks, he said, "went well".\n\nPrices rose.')
+    derived = (doc.tokens, doc.sentences, doc.quotes, doc.line_starts, doc.word_count)
+    data = pickle.dumps(doc)
+    assert b"went" in data and b"Token" not in data  # the text travels, its tokens do not
+    copy = pickle.loads(data)
+    assert copy == doc
+    assert (copy.tokens, copy.sentences, copy.quotes, copy.line_starts, copy.word_count) == derived
