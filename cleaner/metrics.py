@@ -9,11 +9,12 @@ only place that knows this.
 
 from __future__ import annotations
 
+import importlib
 import sys
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from cleaner.files import load_cache, store_cache
 from cleaner.findings import Finding
@@ -49,10 +50,18 @@ class _SyllableTable(dict[str, list[list[str]]]):
         self.counts = counts
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        return [["1"] * self.counts[word]]
+        n = self.counts[word]
+        return _SHAPES[n] if n < len(_SHAPES) else [["1"] * n]
 
     def __contains__(self, word: object) -> bool:
         return word in self.counts
+
+
+_SHAPES = tuple([["1"] * n] for n in range(16))
+"""The pronunciation shapes of 0-15 syllables, shared (textstat only reads them)."""
+
+WORD_CACHE = 1 << 16
+"""Entries of the per-word caches given to textstat (words, so a vocabulary fits in a few MB)."""
 
 
 def _syllable_counts() -> dict[str, int]:
@@ -92,6 +101,29 @@ def _install_offline_cmudict() -> None:
     from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = get_cmudict
+    _widen_word_caches()
+
+
+def _widen_word_caches() -> None:
+    """Give textstat's word-by-word lookups a cache that holds a vocabulary.
+
+    Why: textstat keeps each function's last 128 calls.  Its Gunning fog asks of every
+    word whether it is difficult (counting its syllables), so over an article, let alone
+    a batch, those 128 entries thrash and each word is worked out again: about a third of
+    the readability time.  Only these two per-word functions get the big cache; those
+    called with whole texts keep textstat's own small bound.  Same functions, same values.
+    """
+    for module_name, name in (
+        ("textstat.backend.selections._list_difficult_words", "is_difficult_word"),
+        ("textstat.backend.validations._is_difficult_word", "count_syllables"),
+    ):
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:  # another textstat layout: its own caches it is
+            continue
+        inner = getattr(getattr(module, name, None), "__wrapped__", None)
+        if callable(inner):
+            setattr(module, name, lru_cache(maxsize=WORD_CACHE)(inner))
 
 
 def readability(text: str) -> Readability:

@@ -6,6 +6,7 @@ import pytest
 
 from cleaner.document.spans import Span
 from cleaner.findings.finding import Finding, Severity
+from cleaner import metrics
 from cleaner.metrics import garble_score, readability
 
 
@@ -51,3 +52,14 @@ def test_readability_does_not_even_import_nltk() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_textstats_word_by_word_lookups_get_a_vocabulary_sized_cache() -> None:
+    import importlib
+
+    readability("A first sentence installs the tables.")
+    module = importlib.import_module("textstat.backend.selections._list_difficult_words")
+    assert module.is_difficult_word.cache_info().maxsize == metrics.WORD_CACHE
+    text = " ".join(f"extraordinary{i} considerations" for i in range(300)) + "."
+    first = readability(text)
+    assert readability(text) == first  # cached or not, the same scores
