@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner import metrics
 from cleaner.document.spans import Span
 from cleaner.findings.finding import Finding, Severity
-from cleaner import metrics
 from cleaner.metrics import garble_score, readability
 
 
