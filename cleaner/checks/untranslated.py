@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from cleaner.document import Document, Kind, Span, Token
 from cleaner.files import load_cache, store_cache
@@ -78,7 +79,7 @@ def judge(word: str) -> Verdict | None:
         return None
     if word.isalpha():
         return verdict_table().get(word)
-    return judge_with_wordfreq(word)
+    return word_memo().verdict(word)
 
 
 def judge_with_wordfreq(word: str) -> Verdict | None:
@@ -119,6 +120,53 @@ def verdict_table() -> dict[str, Verdict]:
         table = _build_verdict_table()
         store_cache(path, table)
     return table
+
+
+MEMO_LIMIT = 20_000
+"""Most verdicts of words with an apostrophe or a hyphen kept on disk (a few hundred KB)."""
+
+
+class WordMemo:
+    """Verdicts of words that are not plain letters ("don't", "government's"), kept on disk between runs.
+
+    Why: their verdict needs wordfreq's own tokenizing lookup, and that loads its seven lists
+    (0.3 s) in nearly every process, since nearly every article has such a word.  They
+    repeat from article to article, so each verdict is worked out once per machine; the
+    file is keyed like the verdict table, and a save merges what other processes added.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.known: dict[str, Verdict | None] = load_cache(path, dict) or {}
+        self._added = False
+
+    def verdict(self, word: str) -> Verdict | None:
+        """The verdict on ``word``: remembered, else from wordfreq (and remembered while there is room)."""
+        if word in self.known:
+            return self.known[word]
+        verdict = judge_with_wordfreq(word)
+        if len(self.known) < MEMO_LIMIT:
+            self.known[word] = verdict
+            self._added = True
+        return verdict
+
+    def save(self) -> None:
+        """Write the new verdicts, merged with what other processes wrote meanwhile (best effort, like every cache)."""
+        if not self._added:
+            return
+        merged: dict[str, Verdict | None] = load_cache(self.path, dict) or {}
+        for word, verdict in self.known.items():
+            if len(merged) >= MEMO_LIMIT:
+                break
+            merged.setdefault(word, verdict)
+        store_cache(self.path, merged)
+        self._added = False
+
+
+@lru_cache(maxsize=1)
+def word_memo() -> WordMemo:
+    """This process's memo of verdicts on words that are not plain letters."""
+    return WordMemo(cache_dir() / f"untranslated-words-{_table_key()}.pickle")
 
 
 def _table_key() -> str:
@@ -184,6 +232,7 @@ class UntranslatedWordChecker:
             if verdict is None:
                 continue
             yield self._finding(doc, tok, verdict)
+        word_memo().save()
 
     @staticmethod
     def _finding(doc: Document, tok: Token, verdict: Verdict) -> Finding:

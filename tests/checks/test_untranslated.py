@@ -52,3 +52,57 @@ def test_the_cached_verdict_table_agrees_with_wordfreq_lookups() -> None:
     plain = [w for w in words if w.isalpha() and len(w) >= 3]
     assert len(plain) > 3000
     assert [w for w in plain if judge(w) != judge_with_wordfreq(w)] == []
+
+
+def test_verdicts_on_words_with_apostrophes_are_remembered_on_disk(tmp_path, monkeypatch) -> None:
+    import pytest
+
+    from cleaner.checks import untranslated
+
+    path = tmp_path / "memo.pickle"
+    memo = untranslated.WordMemo(path)
+    words = ["don't", "government's", "l'estat", "d'aquesta"]
+    verdicts = [memo.verdict(w) for w in words]
+    assert verdicts == [untranslated.judge_with_wordfreq(w) for w in words]
+    assert verdicts[0] is None and verdicts[3] is not None  # Catalan "d'aquesta" is a pivot word
+    memo.save()
+
+    def no_lookup(word: str) -> None:
+        raise AssertionError(f"looked {word!r} up again")
+
+    monkeypatch.setattr(untranslated, "judge_with_wordfreq", no_lookup)
+    again = untranslated.WordMemo(path)  # the next process
+    assert [again.verdict(w) for w in words] == verdicts
+    with pytest.raises(AssertionError, match="looked"):
+        again.verdict("isn't")
+
+
+def test_a_memo_save_keeps_what_another_process_saved_and_stays_bounded(tmp_path, monkeypatch) -> None:
+    from cleaner.checks import untranslated
+
+    path = tmp_path / "memo.pickle"
+    first, second = untranslated.WordMemo(path), untranslated.WordMemo(path)
+    first.verdict("don't")
+    second.verdict("it's")
+    first.save()
+    second.save()
+    assert set(untranslated.WordMemo(path).known) == {"don't", "it's"}
+    monkeypatch.setattr(untranslated, "MEMO_LIMIT", 3)
+    third = untranslated.WordMemo(path)
+    for word in ("we're", "can't", "won't"):
+        third.verdict(word)
+    third.save()
+    assert len(untranslated.WordMemo(path).known) == 3
+
+
+def test_the_checker_remembers_the_words_it_had_to_look_up(monkeypatch, tmp_path) -> None:
+    from cleaner.checks import untranslated
+
+    memo = untranslated.WordMemo(tmp_path / "memo.pickle")
+    monkeypatch.setattr(untranslated, "word_memo", lambda: memo)
+    untranslated.judge.cache_clear()
+    try:
+        assert _found("The seva família didn't say.") == [(RULE_ID, "seva"), (RULE_ID, "família")]
+    finally:
+        untranslated.judge.cache_clear()
+    assert "didn't" in untranslated.WordMemo(tmp_path / "memo.pickle").known
