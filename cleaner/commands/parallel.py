@@ -87,8 +87,9 @@ def _pipeline(index: int) -> Pipeline:
 
 
 WARM_UP = "The officials said the talks won't end next week. Prices rose in May."
-"""A short article that reaches what nearly every article needs: a word with an apostrophe, for one, makes
-the untranslated-words check load wordfreq's lists (0.3 s), once per process instead of in its first article."""
+"""A short article that reaches what nearly every article needs: a word with an apostrophe, for one, has the
+untranslated-words check load its memo of such words (and wordfreq's lists, 0.3 s, when the word is new to
+this machine), once per process instead of in its first article."""
 
 
 def _warm_up(pipeline: Pipeline) -> None:
