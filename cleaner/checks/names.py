@@ -33,7 +33,7 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner.document import Document, Kind, Span, Token
+from cleaner.document import Document, Kind, Span, SpanCover, Token
 from cleaner.findings import Finding, Severity
 from cleaner.paths import builtin_rules_dir
 
@@ -150,11 +150,11 @@ class NameConsistencyChecker:
 
     def _mentions(self, doc: Document) -> Iterator[Mention]:
         tokens = doc.tokens
-        skipped = _skipped_spans(doc)
+        skipped = SpanCover(_skipped_spans(doc))
         sentence_starts = [s.start for s in doc.sentences]
         for i, tok in enumerate(tokens):
-            if tok.kind is not Kind.WORD:
-                continue
+            if tok.kind is not Kind.WORD or not tok.text[:1].isupper():
+                continue  # (the possessive below is a suffix: it never changes the first letter)
             form = _POSSESSIVE.sub("", tok.text)
             if len(form) < 2 or not form[0].isupper():
                 continue
@@ -166,7 +166,7 @@ class NameConsistencyChecker:
             if caps and _in_caps_run(tokens, i):
                 continue  # CHINA DAY, I CAN BEAT BIDEN: capitals for emphasis, not a spelling
             span = Span(tok.start, tok.start + len(form))
-            if any(s.contains(span) for s in skipped):
+            if skipped.contains(span):
                 continue
             mid = not _opens_sentence(tokens, i, sentence_starts)
             if caps and not mid:
@@ -338,9 +338,12 @@ def _skipped_spans(doc: Document) -> list[Span]:
     """Headlines and all-caps sentences: their capitals say nothing about how a name is spelled."""
     spans = list(doc.headlines)
     for s in doc.sentences:
-        letters = [c for c in doc.check_text[s.start : s.end] if c.isalpha()]
-        upper = sum(1 for c in letters if c.isupper())
-        if len(letters) >= 6 and upper >= _ALL_CAPS_SHARE * len(letters):
+        text = doc.check_text[s.start : s.end]
+        letters = sum(map(str.isalpha, text))
+        if letters < 6 or sum(map(str.isupper, text)) < _ALL_CAPS_SHARE * letters:
+            continue  # (the quick count of capitals is never below the exact one, so this skip is exact)
+        upper = sum(1 for c in text if c.isalpha() and c.isupper())
+        if upper >= _ALL_CAPS_SHARE * letters:
             spans.append(s)
     return spans
 

@@ -5,7 +5,7 @@ from cleaner.document.discovery import STDIN, DiscoverySettings, discover
 from cleaner.document.document import Document, Region
 from cleaner.document.formats import load_document
 from cleaner.document.sources import Source, decode, read_source
-from cleaner.document.spans import Span
+from cleaner.document.spans import Span, SpanCover
 from cleaner.document.tokens import NUMBER_NORM, Kind, Token, normalize_word, tokenize
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Region",
     "Source",
     "Span",
+    "SpanCover",
     "Token",
     "chunks",
     "decode",
