@@ -75,6 +75,7 @@ def test_workers_share_the_rules_loaded_before_they_fork(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(api, "cached_compile", counted)
+    monkeypatch.setattr(api, "_resident", None)  # as in a fresh process (a resident-worker test may have set it)
     paths = [str(p) for p in articles(tmp_path / "in", 4)]
     assert run("lint", "--jobs", "2", *paths).exit_code == 1
     assert [p.name for p in loads.iterdir()] == [str(os.getpid())]
