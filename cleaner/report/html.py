@@ -67,6 +67,7 @@ def _env() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # the templates ship with cleaner: no stat of each template file per page
     )
 
 
