@@ -58,25 +58,48 @@ def test_worker_count() -> None:
     assert worker_count(0, 100) == free_cores() >= 1
 
 
-def test_workers_share_the_rules_loaded_before_they_fork(
-    run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The compiled rules are loaded once, by the parent; forked workers inherit them (and this patch)."""
-    import os
+_SHARING = """
+import os, sys
+from pathlib import Path
+from cleaner.checks.rules import api
+from cleaner.cli import cli
 
-    from cleaner.checks.rules import api
+loads = Path(sys.argv[1])
+real = api.cached_compile
+
+def counted(*args, **kwargs):
+    (loads / str(os.getpid())).touch()
+    return real(*args, **kwargs)
+
+api.cached_compile = counted
+try:
+    cli.main(sys.argv[2:], standalone_mode=False)
+finally:
+    print(os.getpid())
+"""
+
+
+def test_workers_share_the_rules_loaded_before_they_fork(tmp_path: Path) -> None:
+    """The compiled rules are loaded once, by the parent; forked workers inherit them (and the patch).
+
+    In a process of its own: this test process may run threads, and then the pool uses a fork server.
+    """
+    import subprocess
+    import sys
+
+    from tests.support.cmd_fixtures import write_rules
 
     loads = tmp_path / "loads"
     loads.mkdir()
-    real = api.cached_compile
-
-    def counted(*args: object, **kwargs: object) -> object:
-        (loads / str(os.getpid())).touch()
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(api, "cached_compile", counted)
-    monkeypatch.setattr(api, "_resident", None)  # as in a fresh process (a resident-worker test may have set it)
     paths = [str(p) for p in articles(tmp_path / "in", 4)]
-    assert run("lint", "--jobs", "2", *paths).exit_code == 1
-    assert [p.name for p in loads.iterdir()] == [str(os.getpid())]
-    assert api._resident is None  # the parent forgets them after the run
+    flags = ["--no-builtin-rules", "--rules", str(write_rules(tmp_path)), "--no-languagetool", "--fluency", "off"]
+    done = subprocess.run(
+        [sys.executable, "-c", _SHARING, str(loads), "lint", "--jobs", "2", *flags, *paths],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    parent = done.stdout.split()[-1]
+    assert "pricing talks" in done.stdout  # the workers did check the articles
+    assert [p.name for p in loads.iterdir()] == [parent]
