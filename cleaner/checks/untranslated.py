@@ -137,7 +137,7 @@ class WordMemo:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.known: dict[str, Verdict | None] = load_cache(path, dict) or {}
+        self.known = _verdicts_in(load_cache(path, dict))
         self._added = False
 
     def verdict(self, word: str) -> Verdict | None:
@@ -154,13 +154,20 @@ class WordMemo:
         """Write the new verdicts, merged with what other processes wrote meanwhile (best effort, like every cache)."""
         if not self._added:
             return
-        merged: dict[str, Verdict | None] = load_cache(self.path, dict) or {}
+        merged = _verdicts_in(load_cache(self.path, dict))
         for word, verdict in self.known.items():
             if len(merged) >= MEMO_LIMIT:
                 break
             merged.setdefault(word, verdict)
         store_cache(self.path, merged)
         self._added = False
+
+
+def _verdicts_in(loaded: dict[object, object] | None) -> dict[str, Verdict | None]:
+    """The well-formed entries of a memo file (a damaged or foreign one contributes nothing else)."""
+    if not loaded:
+        return {}
+    return {w: v for w, v in loaded.items() if isinstance(w, str) and (v is None or isinstance(v, Verdict))}
 
 
 @lru_cache(maxsize=1)

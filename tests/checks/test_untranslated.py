@@ -106,3 +106,16 @@ def test_the_checker_remembers_the_words_it_had_to_look_up(monkeypatch, tmp_path
     finally:
         untranslated.judge.cache_clear()
     assert "didn't" in untranslated.WordMemo(tmp_path / "memo.pickle").known
+
+
+def test_a_damaged_memo_file_is_read_for_its_good_entries_only(tmp_path) -> None:
+    import pickle
+
+    from cleaner.checks import untranslated
+
+    path = tmp_path / "memo.pickle"
+    good = untranslated.judge_with_wordfreq("d'aquesta")
+    path.write_bytes(pickle.dumps({"d'aquesta": good, "don't": 3, 7: None, "it's": "Catalan"}))
+    assert untranslated.WordMemo(path).known == {"d'aquesta": good}
+    path.write_bytes(b"not a pickle")
+    assert untranslated.WordMemo(path).known == {}
