@@ -50,15 +50,11 @@ class _SyllableTable(dict[str, list[list[str]]]):
         self.counts = counts
 
     def __getitem__(self, word: str) -> list[list[str]]:
-        n = self.counts[word]
-        return _SHAPES[n] if n < len(_SHAPES) else [["1"] * n]
+        return [["1"] * self.counts[word]]
 
     def __contains__(self, word: object) -> bool:
         return word in self.counts
 
-
-_SHAPES = tuple([["1"] * n] for n in range(16))
-"""The pronunciation shapes of 0-15 syllables, shared (textstat only reads them)."""
 
 WORD_CACHE = 1 << 16
 """Entries of the per-word caches given to textstat (words, so a vocabulary fits in a few MB)."""

@@ -123,7 +123,7 @@ def verdict_table() -> dict[str, Verdict]:
 
 
 MEMO_LIMIT = 20_000
-"""Most verdicts of words with an apostrophe or a hyphen kept on disk (a few hundred KB)."""
+"""Most verdicts of words that are not plain letters kept on disk (a few hundred KB)."""
 
 
 class WordMemo:

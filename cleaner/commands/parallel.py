@@ -142,6 +142,7 @@ def analyze_in_pool(
     with contextlib.ExitStack() as shared:
         if not _has_threads():
             shared.enter_context(_loaded_before_fork(distinct))
+        # asked again: forking stays safe only if opening the checkers started no thread
         context = multiprocessing.get_context("forkserver" if _has_threads() else "fork")
         pool = shared.enter_context(
             ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start)
