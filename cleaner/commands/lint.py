@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cleaner.checks.rules import Rule, load_checker
 from cleaner.commands.common import Pipelines, analyze_paths, engines_required_by_choice, warn_about_selection
-from cleaner.commands.parallel import analyze_in_pool, worker_count
+from cleaner.commands.parallel import P, Prepare, analyze_in_pool, worker_count
 from cleaner.config import Configurations, Settings
 from cleaner.document import STDIN, discover
 from cleaner.errors import CleanerError, ExitCode, InputError
@@ -118,35 +118,38 @@ def analyze_all(
     settings: Settings | Configurations,
     err: Callable[[str], None],
     jobs: int | None = 1,
-    readability_after: bool = False,
     show_progress: bool | None = None,
 ) -> tuple[list[ArticleResult], list[InputError]]:
     """Run the pipeline over every path; input errors are printed as they happen.
 
     ``jobs`` processes share the articles (None or 0: as many as there are
-    free cores); results keep the order of the paths either way.  With
-    ``readability_after`` the workers also score the corrected texts.
+    free cores); results keep the order of the paths either way.
     ``show_progress`` False hides the progress display (None: on a terminal).
     """
     results: list[ArticleResult] = []
     errors: list[InputError] = []
-    for item in iter_analyzed(paths, settings, err, jobs, readability_after, show_progress):
+    for item in iter_prepared(paths, settings, err, _nothing, jobs, show_progress):
         if isinstance(item, InputError):
             errors.append(item)
         else:
-            results.append(item)
+            results.append(item[0])
     return results, errors
 
 
-def iter_analyzed(
+def _nothing(_: ArticleResult) -> None:
+    """Nothing to prepare (a module-level function: it is sent to the workers)."""
+
+
+def iter_prepared(
     paths: Sequence[str],
     settings: Settings | Configurations,
     err: Callable[[str], None],
+    prepare: Prepare[P],
     jobs: int | None = 1,
-    readability_after: bool = False,
     show_progress: bool | None = None,
-) -> Iterator[ArticleResult | InputError]:
-    """:func:`analyze_all` one article at a time, in order, so callers can write while others are checked.
+) -> Iterator[tuple[ArticleResult, P] | InputError]:
+    """:func:`analyze_all` one article at a time, in order, so callers can write while others are checked;
+    each result comes with ``prepare(result)``, computed by the process that checked the article.
 
     Every article's settings are resolved before the first is checked, so a
     mistake in any configuration stops the run before it starts.
@@ -164,7 +167,7 @@ def iter_analyzed(
     with contextlib.ExitStack() as stack:
         shown = stack.enter_context(RunProgress(len(targets), "checking", show_progress))
         if workers > 1:
-            items = analyze_in_pool(targets, settings_of, workers, report, err, readability_after)
+            items = analyze_in_pool(targets, settings_of, workers, report, err, prepare)
         else:
             pipelines = Pipelines(stack, err)
             pipelines.on_progress = shown.article
@@ -172,11 +175,12 @@ def iter_analyzed(
             # with no article to check, the run's own settings still are
             for distinct in configs.used() or (configs.for_run(paths),):
                 pipelines(distinct)
-            items = analyze_paths(targets, lambda path: pipelines(settings_of[path]), report)
+            analyzed = analyze_paths(targets, lambda path: pipelines(settings_of[path]), report)
+            items = (i if isinstance(i, InputError) else (i, prepare(i)) for i in analyzed)
         accounted: dict[SuppressEntry, bool] = {}
         for item in shown.over(items):
             if not isinstance(item, InputError):
-                for entry, ok in item.config_suppressions:
+                for entry, ok in item[0].config_suppressions:
                     accounted[entry] = accounted.get(entry, False) or ok
             yield item
     for warning in unused_entry_warnings(e for e, ok in accounted.items() if not ok):

@@ -1,11 +1,14 @@
-"""Many articles on all cores: a process pool of pipelines, results in input order.
+"""Many articles on all cores: this process and forked workers check them, results in input order.
 
 Each worker process opens its own Pipeline once per distinct configuration
 it meets (rules from the on-disk cache, its own LanguageTool client to the
 one shared server) and analyzes the articles it is sent, each with the
 settings the main process resolved for it; while one worker waits for LanguageTool another
-runs Python.  Results come back in the order the articles were given, so
-output is the same as a one-process run.  Errors cross the process boundary
+runs Python.  This process writes the output and checks articles too
+whenever the next result is not ready, so ``--jobs 2`` is one worker and this
+process.  What a command makes of each result (a report's pages) is prepared
+by the process that checked it.  Results come back in the order the articles
+were given, so output is the same as a one-process run.  Errors cross the process boundary
 as plain values (path and problem) and become the usual one-line errors.
 """
 
@@ -15,10 +18,10 @@ import contextlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import util
+from typing import Any, Generic, TypeVar
 
+from cleaner.commands.processes import Processes
 from cleaner.config import Settings
 from cleaner.document import Source
 from cleaner.errors import CleanerError, InputError
@@ -58,32 +61,75 @@ class _Failed:
         return InputError(self.input_path, self.problem)
 
 
-_settings: tuple[Settings, ...] = ()
-"""The run's distinct settings; each article is sent with the index of its own."""
-_pipelines: dict[int, Pipeline] = {}
-_stack = contextlib.ExitStack()
-_warnings: list[str] = []
-_readability_after = False
-"""Compute the corrected text's readability in the worker too (reports show it)."""
+P = TypeVar("P")
+
+Prepare = Callable[[ArticleResult], P]
+"""What the caller makes of each result (a report's pages), computed in the process that checked the
+article, so that the writing process does not pay for it; a module-level function, so that it pickles."""
+
+_Outcome = tuple[tuple[ArticleResult, P] | _Failed, list[str]]
+"""An article's result and what was prepared from it (or its error), and the warnings raised meanwhile."""
 
 
-def _start_worker(settings: tuple[Settings, ...], readability_after: bool) -> None:
-    """Remember the run's settings; pipelines are opened on first use and closed when the worker exits."""
-    global _settings, _readability_after
-    _settings = settings
-    _readability_after = readability_after
-    util.Finalize(None, _stack.close, exitpriority=10)
+class _Analyzer(Generic[P]):
+    """Checks the run's articles in one process (a worker, or the writing process between results).
+
+    Each article comes as its path and the index of its settings among the run's
+    distinct ones; a pipeline per settings is opened on first use and closed with ``stack``.
+    """
+
+    def __init__(self, settings: tuple[Settings, ...], prepare: Prepare[P], stack: contextlib.ExitStack) -> None:
+        self.settings = settings
+        self.prepare = prepare
+        self._stack = stack
+        self._pipelines: dict[int, Pipeline] = {}
+        self._warnings: list[str] = []
+
+    def pipeline(self, index: int) -> Pipeline:
+        from cleaner.commands.common import open_pipeline
+
+        if index not in self._pipelines:
+            settings = self.settings[index]
+            self._pipelines[index] = self._stack.enter_context(open_pipeline(settings, self._warnings.append))
+            if settings.time_budget:
+                _warm_up(self._pipelines[index])
+        return self._pipelines[index]
+
+    def __call__(self, task: tuple[str, int]) -> _Outcome[P]:
+        """One article (within its time budget): its outcome and the warnings raised meanwhile."""
+        from cleaner.commands.common import analyze_one
+
+        path, index = task
+        outcome: tuple[ArticleResult, P] | _Failed
+        try:
+            result = analyze_one(path, self.pipeline(index))
+            _ = result.readability_before  # computed here (cached on the result), so the writing process never is
+            outcome = (result, self.prepare(result))
+        except InputError as exc:
+            outcome = _Failed(str(exc), exc.path, exc.problem)
+        except CleanerError as exc:
+            outcome = _Failed(str(exc))
+        return outcome, self.take_warnings()
+
+    def close(self) -> None:
+        """Close the pipelines (their checkers may add warnings)."""
+        self._stack.close()
+
+    def take_warnings(self) -> list[str]:
+        """The warnings raised since the last call."""
+        news = list(self._warnings)
+        self._warnings.clear()
+        return news
 
 
-def _pipeline(index: int) -> Pipeline:
-    from cleaner.commands.common import open_pipeline
+_worker: _Analyzer[Any] | None = None
+"""This worker process's analyzer, set by :func:`_start_worker`."""
 
-    if index not in _pipelines:
-        settings = _settings[index]
-        _pipelines[index] = _stack.enter_context(open_pipeline(settings, _warnings.append))
-        if settings.time_budget:
-            _warm_up(_pipelines[index])
-    return _pipelines[index]
+
+def _start_worker(settings: tuple[Settings, ...], prepare: Prepare[Any]) -> None:
+    """Remember the run's settings; pipelines are opened on first use and closed by :func:`_finish_worker`."""
+    global _worker
+    _worker = _Analyzer(settings, prepare, contextlib.ExitStack())
 
 
 WARM_UP = "The officials said the talks won't end next week. Prices rose in May."
@@ -100,25 +146,17 @@ def _warm_up(pipeline: Pipeline) -> None:
         pipeline.analyze(Source("<warm-up>", WARM_UP))
 
 
-def _analyze(task: tuple[str, int]) -> tuple[ArticleResult | _Failed, list[str]]:
-    """One article in a worker (within its time budget): its result (or error) and the warnings raised meanwhile."""
-    from cleaner.commands.common import analyze_one
+def _analyze(task: tuple[str, int]) -> _Outcome[Any]:
+    """One article in a worker process."""
+    assert _worker is not None, "not started by _start_worker"
+    return _worker(task)
 
-    path, index = task
-    try:
-        outcome: ArticleResult | _Failed = analyze_one(path, _pipeline(index))
-        if isinstance(outcome, ArticleResult):
-            _ = outcome.readability_before  # computed in the worker, so the parent never pays for it
-        if _readability_after:
-            assert isinstance(outcome, ArticleResult)
-            _ = outcome.readability_after  # cached on the result, so it travels back with it
-    except InputError as exc:
-        outcome = _Failed(str(exc), exc.path, exc.problem)
-    except CleanerError as exc:
-        outcome = _Failed(str(exc))
-    news = list(_warnings)
-    _warnings.clear()
-    return outcome, news
+
+def _finish_worker() -> list[str]:
+    """Close this worker's pipelines; what their checkers said on closing (LanguageTool restarts)."""
+    assert _worker is not None, "not started by _start_worker"
+    _worker.close()
+    return _worker.take_warnings()
 
 
 def analyze_in_pool(
@@ -127,43 +165,91 @@ def analyze_in_pool(
     workers: int,
     on_error: Callable[[CleanerError], None],
     warn: Callable[[str], None],
-    readability_after: bool = False,
-) -> Iterator[ArticleResult | InputError]:
-    """Like :func:`cleaner.commands.common.analyze_paths`, over ``workers`` processes.
+    prepare: Prepare[P],
+) -> Iterator[tuple[ArticleResult, P] | InputError]:
+    """Like :func:`cleaner.commands.common.analyze_paths`, over ``workers`` processes: this one and
+    ``workers - 1`` forked workers.
 
-    ``settings`` is one Settings for every article, or each article's own.
+    This process also writes the output (prints, renders the report pages) as the
+    results come, so it checks articles only when it would otherwise wait (see
+    :func:`_shared_out`); two jobs are then two busy processes, not two workers and
+    a writer taking turns on two cores.  ``settings`` is one Settings for every
+    article, or each article's own.
     """
     paths = [t for t in targets if not isinstance(t, InputError)]
     of = settings if isinstance(settings, Mapping) else dict.fromkeys(paths, settings)
     distinct: list[Settings] = []
     tasks = [(path, _index(distinct, of[path])) for path in paths]
     seen: set[str] = set()
-    start = (tuple(distinct), readability_after)
+
+    def say(news: Sequence[str]) -> None:
+        for w in news:
+            if w not in seen:
+                seen.add(w)
+                warn(w)
+
+    start = (tuple(distinct), prepare)
     with contextlib.ExitStack() as shared:
         if not _has_threads():
             shared.enter_context(_loaded_before_fork(distinct))
         # asked again: forking stays safe only if opening the checkers started no thread
         context = multiprocessing.get_context("forkserver" if _has_threads() else "fork")
-        pool = shared.enter_context(
-            ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start)
-        )
-        done = pool.map(_analyze, tasks, chunksize=1)
+        pool = shared.enter_context(Processes(workers - 1, context, _analyze, _start_worker, start, _finish_worker))
+        here = _Analyzer(*start, shared.enter_context(contextlib.ExitStack()))  # closed before the workers
+        outcomes = _shared_out(tasks, pool, here, queued=_QUEUED * (workers - 1))
         for item in targets:
             if isinstance(item, InputError):
                 on_error(item)
                 yield item
                 continue
-            outcome, news = next(done)
-            for w in news:
-                if w not in seen:
-                    seen.add(w)
-                    warn(w)
+            outcome, news = next(outcomes)
+            say(news)
             if isinstance(outcome, _Failed):
                 error = outcome.raise_or_error()
                 on_error(error)
                 yield error
             else:
                 yield outcome
+        here.close()
+        say(here.take_warnings())  # what the checkers say when closed (LanguageTool restarts), here
+        for news in pool.close():
+            say(news)  # and in each worker
+
+
+_QUEUED = 3
+"""Articles kept sent ahead per worker: enough that a worker does not wait while this process
+renders a page or checks an article, few enough that at the end this process has not
+left a worker a long queue to finish alone."""
+_AHEAD = 64
+"""At most this many results held for output: while a worker is stuck on a long article, this
+process checks the ones after it, but not all of a large batch."""
+
+
+def _shared_out(
+    tasks: Sequence[tuple[str, int]], pool: Processes, here: _Analyzer[P], queued: int
+) -> Iterator[_Outcome[P]]:
+    """Each task's outcome, in the order of ``tasks``.
+
+    The workers take tasks from the front, ``queued`` sent ahead at a time;
+    whenever the next outcome is not ready, this process checks the first task
+    not yet sent itself instead of waiting, so no core idles while articles are left.
+    """
+    done: dict[int, _Outcome[P]] = {}  # outcomes not yet given out, by task number
+    taken = 0  # tasks before this one are sent to a worker or checked here
+    for first in range(len(tasks)):
+        while first not in done:
+            done.update(pool.results(block=False))
+            while taken < len(tasks) and pool.busy() < queued:
+                pool.submit(taken, tasks[taken])
+                taken += 1
+            if first in done:
+                break
+            if taken < len(tasks) and len(done) < _AHEAD:
+                done[taken] = here(tasks[taken])
+                taken += 1
+            else:
+                done.update(pool.results(block=True))
+        yield done.pop(first)
 
 
 @contextlib.contextmanager

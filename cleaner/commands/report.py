@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from cleaner.commands.common import warn_about_selection
-from cleaner.commands.lint import iter_analyzed
+from cleaner.commands.lint import iter_prepared
 from cleaner.config import Configurations, Settings
 from cleaner.errors import CleanerError, ExitCode, InputError
 from cleaner.files import WriteError, write_text_atomic
@@ -48,19 +48,19 @@ def run_report(
     entries: list[IndexEntry] = []
     failed = False
     taken = {INDEX}
-    # Each article's pages are rendered here as soon as it is checked and written by threads,
-    # which overlap the fsyncs with the next articles' checking; errors are reported in order.
-    # Rendering stays in this thread: it is pure Python, so threads would only take turns at it.
+    # Each article's pages are rendered by the process that checked it (with --jobs, a worker; never
+    # threads: rendering is pure Python, so they would only take turns at it) and written here by
+    # threads, which overlap the fsyncs with the next articles' checking; errors are reported in order.
     with ThreadPoolExecutor(max_workers=WRITERS) as writers:
         pending = []
-        for item in iter_analyzed(paths, settings, err, jobs, readability_after=True):
+        for item in iter_prepared(paths, settings, err, _render_article, jobs):
             if isinstance(item, InputError):
                 errors.append(item)
                 continue
-            results.append(item)
-            stem = _next_stem(item.path, taken)
-            pages = _render_article(item)
-            pending.append((item, stem, writers.submit(_write_pages, out_dir, stem, pages)))
+            result, pages = item
+            results.append(result)
+            stem = _next_stem(result.path, taken)
+            pending.append((result, stem, writers.submit(_write_pages, out_dir, stem, pages)))
         for result, stem, done in progress(pending, len(pending), "writing reports"):
             try:
                 done.result()
@@ -82,7 +82,8 @@ def run_report(
 
 
 def _render_article(result: ArticleResult) -> tuple[str, str]:
-    """The article's HTML page and its JSON twin."""
+    """The article's HTML page and its JSON twin (in a --jobs worker: it computes the corrected text's
+    readability, which stays cached on the result for the index page)."""
     return render_article_html(result, f"{INDEX}.html"), render_article_json(result)
 
 

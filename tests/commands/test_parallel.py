@@ -103,3 +103,32 @@ def test_workers_share_the_rules_loaded_before_they_fork(tmp_path: Path) -> None
     parent = done.stdout.split()[-1]
     assert "pricing talks" in done.stdout  # the workers did check the articles
     assert [p.name for p in loads.iterdir()] == [parent]
+
+
+def _checked_by(_: object) -> int:
+    """What the parallel run prepares from each result: the process that checked it."""
+    import os
+
+    return os.getpid()
+
+
+def test_the_writing_process_checks_articles_too_and_order_is_kept(tmp_path: Path) -> None:
+    """With two jobs there is one worker: this process checks whichever articles it would otherwise wait for."""
+    import os
+
+    from cleaner.checks.registry import Mode
+    from cleaner.commands.parallel import analyze_in_pool
+    from cleaner.config import Settings
+    from cleaner.errors import InputError
+
+    paths = [str(p) for p in articles(tmp_path / "in", 12)]
+    missing = InputError(str(tmp_path / "gone.txt"), "no such file")
+    targets: list[str | InputError] = [*paths[:6], missing, *paths[6:]]
+    settings = Settings(modes={"languagetool": Mode.OFF, "fluency": Mode.OFF})
+    errors: list[object] = []
+    items = list(analyze_in_pool(targets, settings, 2, errors.append, print, _checked_by))
+    assert items[6] is missing and errors == [missing]
+    done = [item for item in items if not isinstance(item, InputError)]
+    assert [result.path for result, _ in done] == paths
+    checked_by = {pid for _, pid in done}
+    assert os.getpid() in checked_by and len(checked_by) == 2
