@@ -1,5 +1,5 @@
 """Allow ``python -m cleaner`` (through the same front door as the ``cleaner`` script)."""
 
-from cleaner.worker import main
+from cleaner.worker import run
 
-raise SystemExit(main())
+run()

@@ -5,6 +5,6 @@ the standard library before it knows whether a worker will answer; the
 worker itself keeps compiled rules, configuration code and checkers loaded.
 """
 
-from cleaner.worker.client import main
+from cleaner.worker.client import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

@@ -66,6 +66,35 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
+def run() -> None:
+    """The ``cleaner`` console script and ``python -m cleaner``: :func:`main`, then :func:`quick_exit`."""
+    quick_exit(main())
+
+
+def quick_exit(code: int) -> None:
+    """End the process with ``code``, without freeing every object first when that is safe.
+
+    Why: at a normal exit Python frees everything a run built (compiled rules,
+    word tables, caches of 65,536 words), which took 0.15–0.3 s: a quarter of a
+    one-article lint, and time in which a ``--jobs`` run uses one core.  When no
+    other thread is alive, the exit handlers are run and the output flushed
+    here, and the process ends at once (as mypy does).  Otherwise (a thread
+    might still be writing) it exits normally.
+    """
+    import atexit
+    import contextlib
+
+    threading = sys.modules.get("threading")  # never imported: no other thread
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if (threading is None or threading.active_count() == 1) and run_exit_handlers is not None:
+        run_exit_handlers()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # a closed pipe (``| head``): unread output is lost anyway
+                stream.flush()
+        os._exit(code)
+    raise SystemExit(code)
+
+
 def requested_mode(args: list[str], env: dict[str, str] | os._Environ[str]) -> str:
     """auto, off or spawn, from ``--worker`` and ``CLEANER_WORKER``.
 

@@ -195,3 +195,37 @@ def test_ctrl_c_while_the_worker_runs_is_what_the_cli_says(
     monkeypatch.setattr(client, "run_in_worker", interrupted)
     assert client.main(["lint", "a.md"]) == client.INTERRUPTED == ExitCode.INTERRUPTED
     assert capsys.readouterr().err == "\naborted\n"  # as tests/test_cli.py sees the in-process run say it
+
+
+_QUICK = """
+import atexit, sys, threading, time
+from cleaner.worker.client import quick_exit
+atexit.register(lambda: sys.stderr.write("exit handler ran\\n"))
+if sys.argv[1] == "thread":
+    threading.Thread(target=lambda: (time.sleep(0.5), sys.stdout.write("thread done\\n"))).start()
+sys.stdout.write("x" * 200_000)  # more than a pipe holds: still buffered here when quick_exit flushes
+quick_exit(5)
+"""
+
+
+@pytest.mark.parametrize("case", ["alone", "thread"])
+def test_quick_exit_flushes_runs_the_exit_handlers_and_keeps_the_code(case: str) -> None:
+    """With no other thread the process ends at once; with one it exits normally, after the thread."""
+    done = subprocess.run([sys.executable, "-c", _QUICK, case], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 5
+    assert done.stdout.startswith("x" * 200_000)
+    assert done.stdout.endswith("thread done\n") == (case == "thread")
+    assert done.stderr == "exit handler ran\n"
+
+
+def test_the_console_entry_point_exits_with_the_commands_code(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parents[2] / "seeds" / "000_9274cd7fb5159084.txt"
+    args = ["lint", "--worker", "off", "--no-languagetool", "--fluency", "off", "--format", "json", str(sample)]
+    done = subprocess.run(
+        [sys.executable, "-m", "cleaner", *args], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 1  # major findings
+    assert "TRADE_PRICING_TALKS" in {f["rule_id"] for f in json.loads(done.stdout)["files"][0]["findings"]}
+    missing = [sys.executable, "-m", "cleaner", "lint", "--worker", "off", str(tmp_path / "gone.txt")]
+    gone = subprocess.run(missing, capture_output=True, text=True, timeout=120, check=False)
+    assert gone.returncode == 2 and "gone.txt" in gone.stderr
