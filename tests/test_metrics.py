@@ -63,3 +63,30 @@ def test_textstats_word_by_word_lookups_get_a_vocabulary_sized_cache() -> None:
     text = " ".join(f"extraordinary{i} considerations" for i in range(300)) + "."
     first = readability(text)
     assert readability(text) == first  # cached or not, the same scores
+
+
+def test_the_hyphenation_dictionary_is_parsed_once_per_machine(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """textstat's pyphen dictionary comes from the cache once stored, and hyphenates as a fresh one does."""
+    import pyphen
+
+    monkeypatch.setattr(metrics, "cache_dir", lambda: tmp_path)
+    metrics._hyphenation.cache_clear()
+    try:
+        built = metrics._hyphenation("en_US")
+        assert [p.name for p in tmp_path.iterdir()] == [f"pyphen-{pyphen.__version__}-en_US.pickle"]
+        metrics._hyphenation.cache_clear()
+
+        def parse_again(*args: object, **kwargs: object) -> None:
+            raise AssertionError("parsed the pattern file again")
+
+        monkeypatch.setattr(pyphen.Pyphen, "__init__", parse_again)
+        loaded = metrics._hyphenation("en_US")
+    finally:
+        metrics._hyphenation.cache_clear()
+    assert loaded is not built
+    words = ["hyphenation", "Zhengzhou", "prosecutorial", "Xi"]
+    assert [loaded.positions(w) for w in words] == [built.positions(w) for w in words]  # type: ignore[attr-defined]
+    from textstat.backend.counts import _count_syllables
+
+    readability("Zhengzhou officials met.")
+    assert _count_syllables.get_pyphen is metrics._hyphenation  # textstat asks ours

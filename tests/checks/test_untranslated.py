@@ -54,6 +54,30 @@ def test_the_cached_verdict_table_agrees_with_wordfreq_lookups() -> None:
     assert [w for w in plain if judge(w) != judge_with_wordfreq(w)] == []
 
 
+def test_a_new_table_shares_equal_verdicts_and_replaces_the_files_of_other_keys(tmp_path, monkeypatch) -> None:
+    """Equal verdicts are one object (the file then holds each once); other keys' tables and memos go."""
+    import pickle
+
+    from cleaner.checks import untranslated
+
+    monkeypatch.setattr(untranslated, "cache_dir", lambda: tmp_path)
+    key = untranslated._table_key()
+    stale = [tmp_path / "untranslated-3.0.0-0123456789ab.pickle", tmp_path / "untranslated-words-3.0.0-0.pickle"]
+    memo = tmp_path / f"untranslated-words-{key}.pickle"
+    for path in (*stale, memo):
+        path.write_bytes(pickle.dumps({}))
+    untranslated.verdict_table.cache_clear()
+    try:
+        table = untranslated.verdict_table()
+    finally:
+        untranslated.verdict_table.cache_clear()
+    objects = {id(v) for v in table.values()}
+    assert len(table) > 10_000 and len(objects) == len(set(table.values())) < len(table) / 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([f"untranslated-{key}.pickle", memo.name])
+    loaded = pickle.loads((tmp_path / f"untranslated-{key}.pickle").read_bytes())
+    assert loaded == table and len({id(v) for v in loaded.values()}) == len(objects)
+
+
 def test_verdicts_on_words_with_apostrophes_are_remembered_on_disk(tmp_path, monkeypatch) -> None:
     import pytest
 
