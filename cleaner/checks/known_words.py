@@ -16,7 +16,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from cleaner.paths import cache_dir
+from cleaner.paths import cache_dir, installed_version
 
 
 def is_known_word(word: str) -> bool:
@@ -26,9 +26,7 @@ def is_known_word(word: str) -> bool:
 
 @cache
 def _known_words() -> frozenset[str]:
-    import importlib.metadata
-
-    path = cache_dir() / f"lemminflect-words-{importlib.metadata.version('lemminflect')}.pickle"
+    path = cache_dir() / f"lemminflect-words-{installed_version('lemminflect')}.pickle"
     with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError):
         with path.open("rb") as fh:
             loaded = pickle.load(fh)

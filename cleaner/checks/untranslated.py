@@ -28,7 +28,7 @@ from pathlib import Path
 from cleaner.document import Document, Kind, Span, Token
 from cleaner.files import load_cache, store_cache
 from cleaner.findings import Finding, Severity
-from cleaner.paths import cache_dir
+from cleaner.paths import cache_dir, installed_version
 
 RULE_ID = "PIVOT_UNTRANSLATED_WORD"
 GLUED_RULE_ID = "PIVOT_UNTRANSLATED_GLUED"
@@ -191,8 +191,6 @@ TABLE_FORMAT = 2
 
 
 def _table_key() -> str:
-    from importlib.metadata import version
-
     settings = (
         PIVOT_LANGUAGES,
         MIN_PIVOT_ZIPF,
@@ -205,7 +203,7 @@ def _table_key() -> str:
         TABLE_FORMAT,
     )
     digest = hashlib.sha256(repr(settings).encode()).hexdigest()[:12]
-    return f"{version('wordfreq')}-{digest}"
+    return f"{installed_version('wordfreq')}-{digest}"
 
 
 def _build_verdict_table() -> dict[str, Verdict]:
