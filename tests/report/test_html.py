@@ -251,3 +251,25 @@ def test_a_category_named_like_a_dict_method_still_lists_its_counts() -> None:
     result = analyze("Pricing talks went on.\n", (FakeRule(r"Pricing talks", ("Trade talks",), category="items"),))
     html = render_article_html(result)
     assert "items 1" in soup_of(html).get_text(" ")
+
+
+def test_compiled_templates_are_kept_on_disk_and_render_the_same(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    """A second process loads the templates Jinja compiled from the cache folder; the pages do not change."""
+    from cleaner.report import html
+
+    result = trade_result()
+    entry = IndexEntry(result, "a.html")
+    expected = (render_article_html(result), render_index_html([entry], []))
+    monkeypatch.setattr(html, "cache_dir", lambda: tmp_path)
+    html._env.cache_clear()
+    try:
+        for _ in range(2):  # the first run compiles and stores, the second loads (a fresh environment each time)
+            assert (render_article_html(result), render_index_html([entry], [])) == expected
+            html._env.cache_clear()
+        stored = sorted((tmp_path / "templates").iterdir())
+        assert len(stored) >= 3  # the article page, the index and the base template they extend
+        monkeypatch.setattr(html, "cache_dir", lambda: tmp_path / "missing" / "deeper")  # cannot be made
+        assert html._compiled_templates() is None
+        assert render_article_html(result) == expected[0]
+    finally:
+        html._env.cache_clear()
