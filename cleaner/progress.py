@@ -12,10 +12,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from types import TracebackType
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+if TYPE_CHECKING:  # rich is imported only when a bar is shown: 25 ms that a piped run never needs
+    from rich.progress import Progress, TaskID
 
 T = TypeVar("T")
 MIN_ITEMS = 5
@@ -36,6 +36,9 @@ def progress(items: Iterable[T], total: int, label: str, enabled: bool | None = 
     if not show:
         yield from items
         return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     console = Console(file=sys.stderr, force_terminal=True if enabled else None)
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as bar:
@@ -76,6 +79,9 @@ class RunProgress:
 
     def _display(self) -> Progress:
         if self._bar is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
             console = Console(file=sys.stderr, force_terminal=True if self._forced else None)
             columns = (
                 TextColumn("{task.description}"),

@@ -18,6 +18,7 @@ NOT_NEEDED = [
     "numpy",
     "scipy",
     "importlib.metadata",  # 45 ms: cache keys read package versions from the dist-info folders
+    "rich",  # 25 ms: only a progress bar on a terminal needs it
 ]
 
 PROBE = """
