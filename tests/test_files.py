@@ -133,3 +133,34 @@ def test_a_cache_that_cannot_be_written_is_skipped(tmp_path: Path) -> None:
     blocker.write_text("x")
     store_cache(blocker / "c.pickle", [1])  # its folder is a file: nothing raised, nothing stored
     assert load_cache(blocker / "c.pickle", list) is None
+
+
+def test_loading_a_cache_pauses_the_collector_and_leaves_it_as_it_was(tmp_path: Path) -> None:
+    import gc
+
+    entry = tmp_path / "entry.pickle"
+
+    class Probe:  # unpickled by calling _probe, which notes whether the collector runs
+        def __reduce__(self) -> tuple[object, tuple[()]]:
+            return _probe, ()
+
+    store_cache(entry, {"probe": Probe()})
+    assert gc.isenabled()
+    assert load_cache(entry, dict) is not None
+    assert _seen == [False] and gc.isenabled()  # paused while unpickling, enabled after
+    gc.disable()
+    try:
+        assert load_cache(entry, dict) is not None
+        assert not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()
+    assert load_cache(tmp_path / "missing.pickle", dict) is None and gc.isenabled()
+
+
+_seen: list[bool] = []
+
+
+def _probe() -> None:
+    import gc
+
+    _seen.append(gc.isenabled())

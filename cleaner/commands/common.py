@@ -60,6 +60,20 @@ def warm_up(checkers: Sequence[object]) -> None:
             warm_up()
 
 
+def out_of_the_collectors_sight() -> None:
+    """Exempt every object alive now (modules, compiled rules, word tables) from garbage collection.
+
+    Why: call this once the checkers are open.  What is loaded by then lives until
+    the process exits, yet each full collection walked all of it again: about a
+    fifth of a second in a 200-article report, spent in the collector.  Frozen
+    objects are never freed by the collector; a forked worker shares them without
+    the collector touching (and so copying) their memory pages.
+    """
+    import gc
+
+    gc.freeze()
+
+
 class Pipelines:
     """One open pipeline per distinct Settings, opened on first use and closed with ``stack``."""
 

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.checks.rules import Rule, load_checker
-from cleaner.commands.common import Pipelines, analyze_paths, engines_required_by_choice, warn_about_selection
+from cleaner.commands.common import (
+    Pipelines,
+    analyze_paths,
+    engines_required_by_choice,
+    out_of_the_collectors_sight,
+    warn_about_selection,
+)
 from cleaner.commands.parallel import P, Prepare, analyze_in_pool, worker_count
 from cleaner.config import Configurations, Settings
 from cleaner.document import STDIN, discover
@@ -175,6 +181,7 @@ def iter_prepared(
             # with no article to check, the run's own settings still are
             for distinct in configs.used() or (configs.for_run(paths),):
                 pipelines(distinct)
+            out_of_the_collectors_sight()
             analyzed = analyze_paths(targets, lambda path: pipelines(settings_of[path]), report)
             items = (i if isinstance(i, InputError) else (i, prepare(i)) for i in analyzed)
         accounted: dict[SuppressEntry, bool] = {}

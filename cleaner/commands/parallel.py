@@ -265,7 +265,7 @@ def _loaded_before_fork(distinct: Sequence[Settings]) -> Iterator[None]:
     """
     from cleaner.checks.registry import open_checkers
     from cleaner.checks.rules import checkers_kept_loaded
-    from cleaner.commands.common import warm_up
+    from cleaner.commands.common import out_of_the_collectors_sight, warm_up
 
     with checkers_kept_loaded():  # a worker's own load_checker() finds the checker loaded here
         for settings in distinct:
@@ -273,6 +273,7 @@ def _loaded_before_fork(distinct: Sequence[Settings]) -> Iterator[None]:
                 checkers = [c for c, _ in open_checkers(settings, stack, in_process_only=True)]
                 warm_up(checkers)
                 _warm_up(Pipeline(checkers, settings, lambda _: None))
+        out_of_the_collectors_sight()
         yield
 
 

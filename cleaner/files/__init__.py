@@ -14,11 +14,13 @@ read is simply rebuilt.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import re
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -123,13 +125,28 @@ def store_cache(path: Path, value: object) -> None:
 
 
 def load_cache(path: Path, kind: type[T]) -> T | None:
-    """The ``kind`` pickled at ``path``, or None when it is missing, unreadable or of another kind."""
+    """The ``kind`` pickled at ``path``, or None when it is missing, unreadable or of another kind.
+
+    The garbage collector is paused meanwhile: unpickling makes hundreds of thousands of
+    objects and no garbage, and the collections it set off took a third of the load time.
+    """
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as fh, _collector_paused():
             loaded = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     return loaded if isinstance(loaded, kind) else None
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _umask() -> int:
