@@ -65,13 +65,21 @@ def out_of_the_collectors_sight() -> None:
 
     Why: call this once the checkers are open.  What is loaded by then lives until
     the process exits, yet each full collection walked all of it again: about a
-    fifth of a second in a 200-article report, spent in the collector.  Frozen
-    objects are never freed by the collector; a forked worker shares them without
-    the collector touching (and so copying) their memory pages.
+    fifth of a second in a 200-article report, spent in the collector.  A forked
+    worker shares the frozen objects without the collector touching (and so
+    copying) their memory pages.  Only the first call of a process freezes: the
+    collector never frees a frozen cycle, so a resident worker (``cleaner serve``)
+    must not freeze what each request leaves behind.
     """
-    import gc
+    global _frozen
+    if not _frozen:
+        import gc
 
-    gc.freeze()
+        gc.freeze()
+        _frozen = True
+
+
+_frozen = False
 
 
 class Pipelines:

@@ -161,3 +161,20 @@ def test_engines_required_by_choice_in_any_articles_configuration(tmp_path: Path
     configs.for_file(str(tmp_path / "desk" / "b.md"))
     assert engines_required_by_choice(configs) == frozenset({"languagetool", "pivot"})  # pivot follows it
     assert engines_required_by_choice(Settings()) == frozenset()
+
+
+def test_what_a_run_loaded_is_frozen_once_per_process(monkeypatch) -> None:
+    """The first call freezes what is alive; later ones (a resident worker's next requests) do not."""
+    import gc
+
+    from cleaner.commands import common
+
+    monkeypatch.setattr(common, "_frozen", False)
+    loaded = [[n] for n in range(1000)]  # container objects, tracked by the collector
+    before = gc.get_freeze_count()
+    common.out_of_the_collectors_sight()
+    assert gc.get_freeze_count() >= before + len(loaded)
+    frozen = gc.get_freeze_count()
+    later = [[n] for n in range(1000)]
+    common.out_of_the_collectors_sight()
+    assert gc.get_freeze_count() == frozen and later
