@@ -19,6 +19,7 @@ NOT_NEEDED = [
     "scipy",
     "importlib.metadata",  # 45 ms: cache keys read package versions from the dist-info folders
     "rich",  # 25 ms: only a progress bar on a terminal needs it
+    "cleaner.commands.processes",  # and multiprocessing: only --jobs 2 or more
 ]
 
 PROBE = """

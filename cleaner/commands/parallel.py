@@ -15,17 +15,18 @@ as plain values (path and problem) and become the usual one-line errors.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from cleaner.commands.processes import Processes
 from cleaner.config import Settings
 from cleaner.document import Source
 from cleaner.errors import CleanerError, InputError
 from cleaner.pipeline import ArticleResult, Pipeline
+
+if TYPE_CHECKING:  # imported where a pool starts: multiprocessing costs a one-process run 10 ms
+    from cleaner.commands.processes import Processes
 
 
 def free_cores() -> int:
@@ -189,6 +190,10 @@ def analyze_in_pool(
                 warn(w)
 
     start = (tuple(distinct), prepare)
+    import multiprocessing
+
+    from cleaner.commands.processes import Processes
+
     with contextlib.ExitStack() as shared:
         if not _has_threads():
             shared.enter_context(_loaded_before_fork(distinct))
