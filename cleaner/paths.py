@@ -39,7 +39,18 @@ def installed_version(distribution: str) -> str:
     version are opened by every process that checks an article.  Falls back to it
     when no such folder is on the path (another kind of installation).
     """
-    wanted = _normalized(distribution)
+    found = _dist_info_versions().get(_normalized(distribution))
+    if found is not None:
+        return found
+    import importlib.metadata
+
+    return importlib.metadata.version(distribution)
+
+
+@cache
+def _dist_info_versions() -> dict[str, str]:
+    """Normalized project name → version, from the ``*.dist-info`` folders on the path (the first wins)."""
+    versions: dict[str, str] = {}
     for entry in sys.path:
         try:
             names = [p.name for p in Path(entry or ".").iterdir()]
@@ -48,11 +59,9 @@ def installed_version(distribution: str) -> str:
         for name in names:
             if name.endswith(".dist-info"):
                 project, _, version = name[: -len(".dist-info")].partition("-")
-                if version and _normalized(project) == wanted:
-                    return version
-    import importlib.metadata
-
-    return importlib.metadata.version(distribution)
+                if version:
+                    versions.setdefault(_normalized(project), version)
+    return versions
 
 
 def _normalized(project: str) -> str:

@@ -9,13 +9,9 @@ milliseconds afterwards.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
-import tempfile
 from functools import cache
-from pathlib import Path
 
+from cleaner.files import load_or_build
 from cleaner.paths import cache_dir, installed_version
 
 
@@ -27,22 +23,7 @@ def is_known_word(word: str) -> bool:
 @cache
 def _known_words() -> frozenset[str]:
     path = cache_dir() / f"lemminflect-words-{installed_version('lemminflect')}.pickle"
-    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError):
-        with path.open("rb") as fh:
-            loaded = pickle.load(fh)
-        if isinstance(loaded, frozenset):
-            return loaded
-    words = _read_tables()
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lemminflect-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(words, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            Path(tmp).replace(path)
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
-    return words
+    return load_or_build(path, frozenset, _read_tables)
 
 
 def _read_tables() -> frozenset[str]:

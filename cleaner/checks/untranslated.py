@@ -115,12 +115,13 @@ def verdict_table() -> dict[str, Verdict]:
     hook). Only a word in some pivot list can get a verdict, so the verdicts of those words are all there is
     to know; the table is a few thousand entries, loaded in milliseconds.
     """
-    path = cache_dir() / f"untranslated-{_table_key()}.pickle"
+    key = _table_key()
+    path = cache_dir() / f"untranslated-{key}.pickle"
     table = load_cache(path, dict)
     if table is None:
         table = _build_verdict_table()
         store_cache(path, table)
-        _remove_other_keys(path.parent, _table_key())
+        _remove_other_keys(path.parent, key)
     return table
 
 

@@ -93,7 +93,7 @@ class _Analyzer(Generic[P]):
             settings = self.settings[index]
             self._pipelines[index] = self._stack.enter_context(open_pipeline(settings, self._warnings.append))
             if settings.time_budget:
-                _warm_up(self._pipelines[index])
+                _check_warm_up_article(self._pipelines[index])
         return self._pipelines[index]
 
     def __call__(self, task: tuple[str, int]) -> _Outcome[P]:
@@ -139,7 +139,7 @@ untranslated-words check load its memo of such words (and wordfreq's lists, 0.3 
 this machine), once per process instead of in its first article."""
 
 
-def _warm_up(pipeline: Pipeline) -> None:
+def _check_warm_up_article(pipeline: Pipeline) -> None:
     """Check one short text before any budget runs: a worker's first article must not pay for
     loading what every article uses (checker models, lazily decoded rules), as in one process
     only the first article of the whole run would."""
@@ -277,7 +277,7 @@ def _loaded_before_fork(distinct: Sequence[Settings]) -> Iterator[None]:
             with contextlib.ExitStack() as stack:
                 checkers = [c for c, _ in open_checkers(settings, stack, in_process_only=True)]
                 warm_up(checkers)
-                _warm_up(Pipeline(checkers, settings, lambda _: None))
+                _check_warm_up_article(Pipeline(checkers, settings, lambda _: None))
         out_of_the_collectors_sight()
         yield
 

@@ -20,7 +20,7 @@ import pickle
 import re
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -136,6 +136,16 @@ def load_cache(path: Path, kind: type[T]) -> T | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     return loaded if isinstance(loaded, kind) else None
+
+
+def load_or_build(path: Path, kind: type[T], build: Callable[[], T]) -> T:
+    """The ``kind`` cached at ``path``; else ``build()``, stored there for the next process."""
+    cached = load_cache(path, kind)
+    if cached is not None:
+        return cached
+    value = build()
+    store_cache(path, value)
+    return value
 
 
 @contextlib.contextmanager
